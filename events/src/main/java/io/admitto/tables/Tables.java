@@ -15,18 +15,20 @@ public final class Tables {
 
     public static final TableSchema DEPARTMENT_HOURLY = new TableSchema(
             "department_hourly",
-            "Registrations completed per facility, department and event-time hour, with the median wait "
-                    + "from arrival to registration complete. Written by the department-flow job.",
+            "Registrations per facility, department and event-time hour, with the median wait from arrival "
+                    + "to registration complete. Written by DepartmentFlowJob.",
             List.of(
                     required("facility_id", ColumnType.STRING, "Facility code."),
                     required("department", ColumnType.STRING, "Department code (ED, IMG, SURG, INPT, CLIN)."),
                     required("hour_start", ColumnType.TIMESTAMP,
-                            "Start of the UTC hour in which registration was completed (event time)."),
+                            "Start of the UTC event-time hour."),
                     required("registrations", ColumnType.BIGINT,
-                            "Encounters whose registration was completed in this hour."),
-                    required("median_registration_wait_seconds", ColumnType.DOUBLE,
-                            "Median seconds from arrival to registration complete over those encounters; "
-                                    + "for an even count, the mean of the two middle values.")),
+                            "Registrations (registration.registered and registration.admitted events) whose "
+                                    + "event time falls in this hour."),
+                    Column.optional("median_registration_wait_seconds", ColumnType.DOUBLE,
+                            "Median seconds from arrival to registration complete over the encounters whose "
+                                    + "registration was completed in this hour (for an even count, the mean of the "
+                                    + "two middle values); null when none was.")),
             EVENT_DATE);
 
     public static List<TableSchema> all() {
