@@ -1,0 +1,12 @@
+package io.admitto.launcher;
+
+/** Entry point of {@code ./admitto}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Before anything touches java.util.logging: Grizzly and Jersey then log to our log file, not the terminal.
+        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
+        System.exit(AdmittoCommand.commandLine().execute(args));
+    }
+}

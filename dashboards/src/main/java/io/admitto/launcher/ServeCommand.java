@@ -1,0 +1,39 @@
+package io.admitto.launcher;
+
+import io.admitto.api.server.ReportingServer;
+import io.admitto.api.server.ReportingServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code admitto serve}: the API and dashboards over an existing warehouse, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the reporting API and dashboards over a warehouse of Parquet tables until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--warehouse", required = true, description = "Root folder of the Parquet tables.")
+    Path warehouse;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = ReportingServerConfig.DEFAULT_HOST,
+            description = "Address to bind (default: ${DEFAULT-VALUE}). The API has no login yet: keep it on loopback.")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Console console = new Console(System.out);
+        ShutdownSignal shutdown = new ShutdownSignal();
+        try (ReportingServer server = Servers.start(new ReportingServerConfig(host, port, warehouse.toAbsolutePath()))) {
+            console.ready(server.uri());
+            shutdown.await();
+            console.info("Stopping...");
+        }
+        finally {
+            shutdown.stopped();
+        }
+        return 0;
+    }
+}
