@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
                 shutdown.await();
                 console.info("Stopping...");
             }
+            console.info("Stopped.");
             return 0;
         }
         finally {

@@ -26,14 +26,17 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Console console = new Console(System.out);
         ShutdownSignal shutdown = new ShutdownSignal();
-        try (ReportingServer server = Servers.start(new ReportingServerConfig(host, port, warehouse.toAbsolutePath()))) {
-            console.ready(server.uri());
-            shutdown.await();
-            console.info("Stopping...");
+        try {
+            try (ReportingServer server = Servers.start(new ReportingServerConfig(host, port, warehouse.toAbsolutePath()))) {
+                console.ready(server.uri());
+                shutdown.await();
+                console.info("Stopping...");
+            }
+            console.info("Stopped.");
+            return 0;
         }
         finally {
             shutdown.stopped();
         }
-        return 0;
     }
 }

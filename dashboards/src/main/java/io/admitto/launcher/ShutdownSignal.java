@@ -1,5 +1,7 @@
 package io.admitto.launcher;
 
+import org.apache.logging.log4j.LogManager;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,9 @@ final class ShutdownSignal {
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            finally {
+                LogManager.shutdown();
             }
         }, "admitto-shutdown"));
     }
