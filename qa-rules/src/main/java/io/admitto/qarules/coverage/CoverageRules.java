@@ -9,7 +9,6 @@ import io.admitto.events.PlanType;
 import io.admitto.events.Subscriber;
 import io.admitto.qarules.config.PayerPolicy;
 import io.admitto.qarules.rule.Rule;
-import io.admitto.qarules.rule.RuleContext;
 import io.admitto.qarules.rule.Values;
 
 import java.time.LocalDate;
@@ -404,10 +403,5 @@ public final class CoverageRules
     public static String displayName(Insurance insurance)
     {
         return payerName(insurance);
-    }
-
-    static boolean ignored(RuleContext context)
-    {
-        return false;
     }
 }
