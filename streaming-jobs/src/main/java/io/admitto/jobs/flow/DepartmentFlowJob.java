@@ -8,7 +8,6 @@ import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.common.LateRecords;
 import io.admitto.jobs.parquet.ParquetTableSink;
-import io.admitto.tables.Column;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -44,12 +43,8 @@ public final class DepartmentFlowJob {
     public static final String NAME = "admitto-department-flow";
     public static final String DEFAULT_GROUP_ID = "admitto-department-flow";
 
-    /**
-     * The table as written. {@code Tables.DEPARTMENT_HOURLY} declares the median required, but an hour
-     * with registrations and no completed wait has no median: it is written as NULL. Once the table
-     * definition says so itself, this is the same object.
-     */
-    public static final TableSchema TABLE = withNullable(Tables.DEPARTMENT_HOURLY, "median_registration_wait_seconds");
+    /** The table this job writes. */
+    public static final TableSchema TABLE = Tables.DEPARTMENT_HOURLY;
 
     /** Operator uids: they bind state in savepoints to operators, so they never change. */
     static final String WAIT_UID = "registration-wait";
@@ -123,17 +118,5 @@ public final class DepartmentFlowJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new DepartmentFlowJob(config).addTo(env);
         env.execute(NAME);
-    }
-
-    private static TableSchema withNullable(TableSchema table, String columnName) {
-        Column column = table.column(columnName);
-        if (column.nullable()) {
-            return table;
-        }
-        return new TableSchema(table.name(), table.description(),
-                table.columns().stream()
-                        .map(each -> each == column ? Column.optional(each.name(), each.type(), each.description()) : each)
-                        .toList(),
-                table.partitionColumn());
     }
 }
