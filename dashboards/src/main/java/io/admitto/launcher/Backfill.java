@@ -13,8 +13,8 @@ import io.admitto.ingest.kafka.TopicAdmin;
 import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
-import io.admitto.jobs.flow.DepartmentFlowJob;
-import io.admitto.jobs.flow.FlowJobConfig;
+import io.admitto.jobs.platform.PlatformJobs;
+import io.admitto.tables.TableSchema;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -120,19 +119,19 @@ final class Backfill {
     }
 
     private void runJob(String bootstrap, ProgressBars progressBars) throws Exception {
-        JobSettings settings = JobSettings.of(bootstrap, DepartmentFlowJob.DEFAULT_GROUP_ID, warehouse.toString())
+        JobSettings settings = JobSettings.of(bootstrap, PlatformJobs.DEFAULT_GROUP_ID, warehouse.toString())
                 .withBounded(true)
                 .withParallelism(parallelism)
                 .withCheckpointInterval(checkpointInterval)
                 .withRestarts(0, Duration.ZERO);
         Configuration configuration = JobEnvironment.configuration(settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration);
-        new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(env);
+        new PlatformJobs(settings).addTo(env);
 
-        Set<String> topics = Set.of(Topic.REGISTRATION.topicName(), Topic.FLOW.topicName());
+        Set<String> topics = PlatformJobs.TOPICS.stream().map(Topic::topicName).collect(Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long total = endOffsets(admin, topics).values().stream().mapToLong(Long::longValue).sum();
-            JobClient job = env.executeAsync(DepartmentFlowJob.NAME);
+            JobClient job = env.executeAsync(PlatformJobs.NAME);
             // The job's result, not its status, says when it is over: the per-job MiniCluster shuts
             // down with the job and answers no status queries afterwards.
             CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
@@ -185,21 +184,24 @@ final class Backfill {
 
     private static long jobInputEvents(GroundTruth truth) {
         Map<String, Long> byTopic = truth.counts().eventsByTopic();
-        return byTopic.getOrDefault(Topic.REGISTRATION.topicName(), 0L) + byTopic.getOrDefault(Topic.FLOW.topicName(), 0L);
+        return PlatformJobs.TOPICS.stream().mapToLong(topic -> byTopic.getOrDefault(topic.topicName(), 0L)).sum();
     }
 
     private long countParquetFiles() throws java.io.IOException {
-        Path table = DepartmentFlowJob.TABLE.location(warehouse);
-        if (!Files.isDirectory(table)) {
-            return 0;
+        long files = 0;
+        for (TableSchema table : PlatformJobs.tables()) {
+            Path folder = table.location(warehouse);
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> paths = Files.walk(folder)) {
+                    files += paths.filter(path -> path.getFileName().toString().endsWith(".parquet")).count();
+                }
+            }
         }
-        try (Stream<Path> files = Files.walk(table)) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".parquet")).count();
-        }
+        return files;
     }
 
     /** True when the warehouse already holds a table written by the jobs. */
     static boolean hasTables(Path warehouse) {
-        return List.of(DepartmentFlowJob.TABLE).stream().anyMatch(table -> Files.isDirectory(table.location(warehouse)));
+        return PlatformJobs.tables().stream().anyMatch(table -> Files.isDirectory(table.location(warehouse)));
     }
 }

@@ -15,7 +15,9 @@ public enum ColumnType {
     /** An instant, stored as Parquet INT64 TIMESTAMP(MILLIS, adjustedToUTC). */
     TIMESTAMP("TIMESTAMP(3)"),
     /** Money: DECIMAL(12,2). */
-    MONEY("DECIMAL(12,2)");
+    MONEY("DECIMAL(12,2)"),
+    /** Opaque bytes, such as a serialized percentile sketch. */
+    BINARY("VARBINARY");
 
     private final String sqlType;
 

@@ -31,8 +31,54 @@ public final class Tables {
                                     + "two middle values); null when none was.")),
             EVENT_DATE);
 
+    public static final TableSchema WAIT_TIMES = new TableSchema(
+            "wait_times",
+            "One row per encounter: when each step of the visit happened and the waits between them, "
+                    + "from patient-flow events. Written by WaitTimesJob when the patient departs (or when the "
+                    + "encounter's horizon passes without a departure).",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id; not a patient identifier."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    required("department", ColumnType.STRING, "Department of the arrival (ED, IMG, SURG, INPT, CLIN)."),
+                    required("arrived_at", ColumnType.TIMESTAMP, "flow.arrived."),
+                    Column.optional("registration_started_at", ColumnType.TIMESTAMP, "flow.registration_started."),
+                    Column.optional("registration_completed_at", ColumnType.TIMESTAMP, "flow.registration_completed."),
+                    Column.optional("medical_screening_at", ColumnType.TIMESTAMP,
+                            "flow.medical_screening_completed (ED medical screening exam, EMTALA)."),
+                    Column.optional("service_started_at", ColumnType.TIMESTAMP, "flow.service_started (roomed / service start)."),
+                    Column.optional("departed_at", ColumnType.TIMESTAMP, "flow.departed; null when the horizon passed first."),
+                    Column.optional("arrival_to_registration_seconds", ColumnType.DOUBLE, "registration_completed_at − arrived_at."),
+                    Column.optional("registration_to_service_seconds", ColumnType.DOUBLE, "service_started_at − registration_completed_at."),
+                    Column.optional("arrival_to_screening_seconds", ColumnType.DOUBLE, "medical_screening_at − arrived_at (ED)."),
+                    Column.optional("arrival_to_service_seconds", ColumnType.DOUBLE, "service_started_at − arrived_at."),
+                    Column.optional("length_of_stay_seconds", ColumnType.DOUBLE, "departed_at − arrived_at.")),
+            EVENT_DATE);
+
+    public static final TableSchema WAIT_TIME_STATS = new TableSchema(
+            "wait_time_stats",
+            "Wait-time percentiles per facility, department, wait phase and event-time hour. A wait belongs to "
+                    + "the hour in which it ended (like department_hourly), so an hour is final as soon as event time "
+                    + "passes it. Percentiles come from a t-digest (compression 100) that is stored too, so hours can "
+                    + "be merged into days or weeks without losing the percentile. Written by WaitTimesJob.",
+            List.of(
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    required("department", ColumnType.STRING, "Department code."),
+                    required("phase", ColumnType.STRING,
+                            "arrival_to_registration, registration_to_service, arrival_to_screening or arrival_to_service."),
+                    required("hour_start", ColumnType.TIMESTAMP, "Start of the UTC event-time hour in which the waits ended."),
+                    required("samples", ColumnType.BIGINT, "Waits measured."),
+                    required("p50_seconds", ColumnType.DOUBLE, "Median wait (t-digest estimate)."),
+                    required("p90_seconds", ColumnType.DOUBLE, "90th percentile wait (t-digest estimate)."),
+                    required("p95_seconds", ColumnType.DOUBLE, "95th percentile wait (t-digest estimate)."),
+                    required("max_seconds", ColumnType.DOUBLE, "Longest wait (exact)."),
+                    required("sla_seconds", ColumnType.DOUBLE, "The service-level target for this phase and department."),
+                    required("sla_breaches", ColumnType.BIGINT, "Waits longer than sla_seconds (exact)."),
+                    required("tdigest", ColumnType.BINARY,
+                            "The t-digest of the hour's waits (com.tdunning MergingDigest.asBytes), for merging hours.")),
+            EVENT_DATE);
+
     public static List<TableSchema> all() {
-        return List.of(DEPARTMENT_HOURLY);
+        return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS);
     }
 
     public static Optional<TableSchema> byName(String name) {

@@ -65,8 +65,14 @@ public final class DepartmentFlowJob {
      */
     public void addTo(StreamExecutionEnvironment env) {
         JobEnvironment.configure(env, config.settings());
-        ConsumedEvents consumed = KafkaEventStreams.read(env, config.settings(), Topic.REGISTRATION, Topic.FLOW);
+        addTo(KafkaEventStreams.read(env, config.settings(), Topic.REGISTRATION, Topic.FLOW));
+    }
 
+    /**
+     * Adds the pipeline over events already read, so several jobs can share one source (and decode each
+     * record once); the events must include the registration and flow topics.
+     */
+    public void addTo(ConsumedEvents consumed) {
         HourlyRows hourly = hourlyRows(consumed.events(), config.waitStateRetention());
 
         // Counted and logged until the late_events table exists.

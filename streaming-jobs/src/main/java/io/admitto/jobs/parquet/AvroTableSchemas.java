@@ -40,6 +40,7 @@ public final class AvroTableSchemas {
             case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
             case TIMESTAMP -> LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
             case MONEY -> LogicalTypes.decimal(MONEY_PRECISION, MONEY_SCALE).addToSchema(Schema.create(Schema.Type.BYTES));
+            case BINARY -> Schema.create(Schema.Type.BYTES);
         };
     }
 

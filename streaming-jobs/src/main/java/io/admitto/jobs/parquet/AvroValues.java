@@ -29,6 +29,7 @@ public final class AvroValues {
             case DATE -> Math.toIntExact(cast(type, value, LocalDate.class).toEpochDay());
             case TIMESTAMP -> cast(type, value, Instant.class).toEpochMilli();
             case MONEY -> money(cast(type, value, BigDecimal.class));
+            case BINARY -> ByteBuffer.wrap(cast(type, value, byte[].class));
         };
     }
 

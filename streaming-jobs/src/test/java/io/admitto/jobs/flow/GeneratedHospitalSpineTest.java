@@ -1,6 +1,8 @@
 package io.admitto.jobs.flow;
 
 import io.admitto.events.EventJson;
+import io.admitto.events.EventType;
+import io.admitto.events.PatientFlowEvent;
 import io.admitto.events.Topic;
 import io.admitto.ingest.generator.GeneratorConfig;
 import io.admitto.ingest.generator.GroundTruth;
@@ -10,6 +12,9 @@ import io.admitto.ingest.kafka.EventPublisher;
 import io.admitto.ingest.kafka.TopicAdmin;
 import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobSettings;
+import io.admitto.jobs.platform.PlatformJobs;
+import io.admitto.jobs.waits.VisitStep;
+import io.admitto.jobs.waits.WaitPhase;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -35,14 +40,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The spine end to end on generated data: the hospital generator publishes every topic into a real
- * Kafka broker, the job runs in a MiniCluster at parallelism 2, and the Parquet it commits, read back
- * by DuckDB, equals the generator's ground truth exactly — every hour, count and median.
+ * Kafka broker, the jobs run in a MiniCluster at parallelism 2, and the Parquet they commit, read back
+ * by DuckDB, equals the generator's ground truth exactly — every hour, count and median — and the wait
+ * tables equal an independent computation from the generated flow events.
  */
 class GeneratedHospitalSpineTest {
     @RegisterExtension
@@ -57,6 +66,7 @@ class GeneratedHospitalSpineTest {
     private static EmbeddedKafkaBroker kafka;
     private static GroundTruth truth;
     private static Path warehouse;
+    private static final List<PatientFlowEvent> FLOW_EVENTS = new ArrayList<>();
 
     @BeforeAll
     static void generatePublishAndRun(@InjectMiniCluster MiniCluster flink) throws Exception {
@@ -72,8 +82,12 @@ class GeneratedHospitalSpineTest {
                 .withDailyEncountersPerFacility(120);
         EventJson json = new EventJson();
         try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(kafka.bootstrapServers(), "spine-test"))) {
-            truth = new HospitalGenerator(config).generate(
-                    event -> publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event)));
+            truth = new HospitalGenerator(config).generate(event -> {
+                publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event));
+                if (event instanceof PatientFlowEvent flow) {
+                    FLOW_EVENTS.add(flow);
+                }
+            });
             publisher.flush();
             assertThat(publisher.publishedCounts().values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(truth.counts().events());
@@ -89,8 +103,8 @@ class GeneratedHospitalSpineTest {
                 .withParallelism(2)
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withRestarts(0, Duration.ZERO);
-        new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(env);
-        env.execute(DepartmentFlowJob.NAME);
+        new PlatformJobs(settings).addTo(env);
+        env.execute(PlatformJobs.NAME);
     }
 
     @AfterAll
@@ -120,6 +134,127 @@ class GeneratedHospitalSpineTest {
             result.next();
             assertThat(result.getLong(1)).isEqualTo(truth.kpis().registrationVolume().totalRegistrations()).isPositive();
         }
+    }
+
+    @Test
+    void everyVisitWithAnArrivalHasItsStepsAndWaits() throws Exception {
+        Map<String, Map<VisitStep, Long>> steps = stepsByEncounter();
+        Map<String, String> departments = new HashMap<>();
+        FLOW_EVENTS.stream().filter(event -> event.eventType() == EventType.FLOW_ARRIVED)
+                .forEach(event -> departments.putIfAbsent(event.encounterId(), event.facilityId() + "|" + event.department()));
+        List<String> expected = new ArrayList<>();
+        steps.forEach((encounter, times) -> {
+            if (times.containsKey(VisitStep.ARRIVED)) {
+                expected.add(String.join("|", encounter, departments.get(encounter),
+                        String.valueOf(times.get(VisitStep.ARRIVED)), String.valueOf(times.get(VisitStep.REGISTRATION_COMPLETED)),
+                        String.valueOf(times.get(VisitStep.SERVICE_STARTED)), String.valueOf(times.get(VisitStep.DEPARTED)),
+                        String.valueOf(seconds(times, VisitStep.ARRIVED, VisitStep.REGISTRATION_COMPLETED)),
+                        String.valueOf(seconds(times, VisitStep.ARRIVED, VisitStep.SERVICE_STARTED))));
+            }
+        });
+        expected.sort(null);
+
+        List<String> actual = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        SELECT encounter_id, facility_id, department, epoch_ms(arrived_at), epoch_ms(registration_completed_at),
+                               epoch_ms(service_started_at), epoch_ms(departed_at),
+                               arrival_to_registration_seconds, arrival_to_service_seconds
+                        FROM %s""".formatted(scan("wait_times")))) {
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int column = 1; column <= 9; column++) {
+                    values.add(String.valueOf(result.getObject(column) == null ? null
+                            : column >= 8 ? (Object) result.getDouble(column) : result.getString(column)));
+                }
+                actual.add(String.join("|", values));
+            }
+        }
+        actual.sort(null);
+
+        assertThat(expected).hasSizeGreaterThan(500);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void waitStatisticsCountEveryWaitInTheHourItEndedWithPercentilesWithinOnePercentOfRank() throws Exception {
+        Map<String, List<Double>> waitsByHour = new HashMap<>();
+        Map<String, String> places = new HashMap<>();
+        FLOW_EVENTS.stream().filter(event -> event.eventType() == EventType.FLOW_ARRIVED)
+                .forEach(event -> places.putIfAbsent(event.encounterId(), event.facilityId() + "|" + event.department()));
+        stepsByEncounter().forEach((encounter, times) -> {
+            for (WaitPhase phase : WaitPhase.values()) {
+                Double wait = seconds(times, phase.from(), phase.to());
+                if (wait != null && places.containsKey(encounter)) {
+                    long hour = times.get(phase.to()) / 3_600_000 * 3_600_000;
+                    waitsByHour.computeIfAbsent(places.get(encounter) + "|" + phase.columnValue() + "|" + hour, key -> new ArrayList<>()).add(wait);
+                }
+            }
+        });
+
+        Map<String, double[]> rows = new HashMap<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        SELECT facility_id, department, phase, epoch_ms(hour_start), samples, max_seconds, sla_seconds, sla_breaches, p50_seconds, p90_seconds
+                        FROM %s""".formatted(scan("wait_time_stats")))) {
+            while (result.next()) {
+                rows.put(String.join("|", result.getString(1), result.getString(2), result.getString(3), result.getString(4)),
+                        new double[] {result.getLong(5), result.getDouble(6), result.getDouble(7), result.getLong(8), result.getDouble(9), result.getDouble(10)});
+            }
+        }
+
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(waitsByHour.keySet());
+        waitsByHour.forEach((key, waits) -> {
+            double[] row = rows.get(key);
+            double[] sorted = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            assertThat(row[0]).as(key + " samples").isEqualTo(n);
+            assertThat(row[1]).as(key + " max").isEqualTo(sorted[n - 1]);
+            double target = row[2];
+            assertThat(row[3]).as(key + " breaches").isEqualTo(Arrays.stream(sorted).filter(wait -> wait > target).count());
+            assertThat(row[4]).as(key + " p50").isBetween(sorted[lowerRank(0.50, n)], sorted[upperRank(0.50, n)]);
+            assertThat(row[5]).as(key + " p90").isBetween(sorted[lowerRank(0.90, n)], sorted[upperRank(0.90, n)]);
+        });
+    }
+
+    /** The sample a t-digest estimate of {@code quantile} cannot fall below: 1 % of rank under it, less one. */
+    private static int lowerRank(double quantile, int n) {
+        return Math.max(0, (int) Math.floor((quantile - 0.01) * n) - 1);
+    }
+
+    /** The sample it cannot rise above: 1 % of rank over it. */
+    private static int upperRank(double quantile, int n) {
+        return Math.min(n - 1, (int) Math.ceil((quantile + 0.01) * n));
+    }
+
+    private static Map<String, Map<VisitStep, Long>> stepsByEncounter() {
+        Map<String, Map<VisitStep, Long>> steps = new HashMap<>();
+        for (PatientFlowEvent event : FLOW_EVENTS) {
+            VisitStep step = switch (event.eventType()) {
+                case FLOW_ARRIVED -> VisitStep.ARRIVED;
+                case FLOW_REGISTRATION_STARTED -> VisitStep.REGISTRATION_STARTED;
+                case FLOW_REGISTRATION_COMPLETED -> VisitStep.REGISTRATION_COMPLETED;
+                case FLOW_MEDICAL_SCREENING_COMPLETED -> VisitStep.MEDICAL_SCREENING;
+                case FLOW_SERVICE_STARTED -> VisitStep.SERVICE_STARTED;
+                case FLOW_DEPARTED -> VisitStep.DEPARTED;
+                default -> throw new AssertionError(event.eventType());
+            };
+            steps.computeIfAbsent(event.encounterId(), key -> new EnumMap<>(VisitStep.class))
+                    .merge(step, event.eventTime().toInstant().toEpochMilli(), Math::min);
+        }
+        return steps;
+    }
+
+    private static Double seconds(Map<VisitStep, Long> times, VisitStep from, VisitStep to) {
+        Long start = times.get(from);
+        Long end = times.get(to);
+        return start == null || end == null || end < start ? null : (end - start) / 1000.0;
+    }
+
+    private static String scan(String table) {
+        return "read_parquet('" + warehouse.resolve(table) + "/*/[!.]*.parquet', hive_partitioning = true)";
     }
 
     private static List<String> readTable() throws Exception {

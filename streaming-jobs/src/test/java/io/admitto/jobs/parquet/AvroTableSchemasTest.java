@@ -60,6 +60,10 @@ class AvroTableSchemasTest {
         Schema money = AvroTableSchemas.valueSchema(ColumnType.MONEY);
         assertThat(money.getType()).isEqualTo(Schema.Type.BYTES);
         assertThat(money.getLogicalType()).isEqualTo(LogicalTypes.decimal(12, 2));
+
+        Schema binary = AvroTableSchemas.valueSchema(ColumnType.BINARY);
+        assertThat(binary).isEqualTo(Schema.create(Schema.Type.BYTES));
+        assertThat(binary.getLogicalType()).isNull();
     }
 
     @ParameterizedTest

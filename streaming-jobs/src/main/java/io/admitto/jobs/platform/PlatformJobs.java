@@ -1,0 +1,61 @@
+package io.admitto.jobs.platform;
+
+import io.admitto.events.Topic;
+import io.admitto.jobs.common.ConsumedEvents;
+import io.admitto.jobs.common.JobArguments;
+import io.admitto.jobs.common.JobEnvironment;
+import io.admitto.jobs.common.JobSettings;
+import io.admitto.jobs.common.KafkaEventStreams;
+import io.admitto.jobs.flow.DepartmentFlowJob;
+import io.admitto.jobs.flow.FlowJobConfig;
+import io.admitto.jobs.waits.WaitTimesJob;
+import io.admitto.jobs.waits.WaitTimesJobConfig;
+import io.admitto.tables.TableSchema;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every job of the platform in one Flink job over one Kafka source: each record is read and decoded
+ * once and fanned out to the jobs, which is what the embedded {@code admitto run} and {@code demo}
+ * execute. Each job can also run alone from its own {@code main}.
+ */
+public final class PlatformJobs {
+    public static final String NAME = "admitto-platform";
+    public static final String DEFAULT_GROUP_ID = "admitto-platform";
+
+    /** The topics the jobs read. */
+    public static final List<Topic> TOPICS = List.of(Topic.REGISTRATION, Topic.FLOW);
+
+    private final JobSettings settings;
+
+    public PlatformJobs(JobSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** The tables the jobs write. */
+    public static List<TableSchema> tables() {
+        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS))
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    public void addTo(StreamExecutionEnvironment env) {
+        JobEnvironment.configure(env, settings);
+        ConsumedEvents consumed = KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new));
+        new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
+        new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
+    }
+
+    public static void main(String[] args) throws Exception {
+        JobArguments arguments = JobArguments.parse(args);
+        JobSettings settings = JobSettings.from(arguments, DEFAULT_GROUP_ID);
+        arguments.rejectUnread();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new PlatformJobs(settings).addTo(env);
+        env.execute(NAME);
+    }
+}
