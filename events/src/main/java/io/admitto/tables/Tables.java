@@ -77,8 +77,38 @@ public final class Tables {
                             "The t-digest of the hour's waits (com.tdunning MergingDigest.asBytes), for merging hours.")),
             EVENT_DATE);
 
+    public static final TableSchema DEAD_LETTERS = new TableSchema(
+            "dead_letters",
+            "Input that could not be decoded or validated, whole, with where it was found and why it was refused, "
+                    + "so nothing is lost and it can be fixed and replayed. RESTRICTED: the payload is raw input and may "
+                    + "hold PHI; served only to the roles that may see registration_phi.",
+            List.of(
+                    required("stage", ColumnType.STRING, "Where it was refused: stream (a job could not read a topic record)."),
+                    required("format", ColumnType.STRING, "What the input was meant to be: canonical (event JSON)."),
+                    required("origin", ColumnType.STRING, "Where it came from: kafka://<topic>/<partition>."),
+                    required("location", ColumnType.STRING, "Where in it: offset <n>."),
+                    required("reason", ColumnType.STRING, "Why it was refused."),
+                    Column.optional("payload", ColumnType.STRING, "The raw input (UTF-8); null for a record without value."),
+                    required("received_at", ColumnType.TIMESTAMP, "When it reached the platform (the Kafka record timestamp).")),
+            required("event_date", ColumnType.DATE, "UTC date of received_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema LATE_EVENTS = new TableSchema(
+            "late_events",
+            "Events that arrived after event time had passed them (behind the watermark: the newest event time seen "
+                    + "minus the allowed out-of-orderness). They are not counted in any other table; every input is in "
+                    + "exactly one of the jobs' results, dead_letters or late_events.",
+            List.of(
+                    required("event_id", ColumnType.STRING, "The event's id."),
+                    required("event_type", ColumnType.STRING, "The event's type (wire name)."),
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    required("event_time", ColumnType.TIMESTAMP, "When it happened."),
+                    required("watermark", ColumnType.TIMESTAMP, "Event time the stream had reached when it arrived."),
+                    required("lateness_seconds", ColumnType.DOUBLE, "watermark − event_time.")),
+            EVENT_DATE);
+
     public static List<TableSchema> all() {
-        return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS);
+        return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS, DEAD_LETTERS, LATE_EVENTS);
     }
 
     public static Optional<TableSchema> byName(String name) {

@@ -24,6 +24,7 @@ public final class KafkaEventStreams {
     /** Operator uids: they bind state in savepoints to operators, so they never change. */
     public static final String SOURCE_UID = "kafka-events";
     public static final String SPLIT_UID = "dead-letter-split";
+    public static final String LATE_UID = "late-event-split";
 
     private KafkaEventStreams() {}
 
@@ -54,7 +55,7 @@ public final class KafkaEventStreams {
         return builder.build();
     }
 
-    /** Adds the source and the dead-letter split to {@code env}. */
+    /** Adds the source, the dead-letter split and the late-event split to {@code env}. */
     public static ConsumedEvents read(StreamExecutionEnvironment env, JobSettings settings, Topic... topics) {
         List<Topic> topicList = Arrays.asList(topics);
         SingleOutputStreamOperator<CanonicalEvent> events = env
@@ -66,6 +67,11 @@ public final class KafkaEventStreams {
                 .process(new DeadLetterSplitter(), CanonicalEventTypeInfo.INSTANCE)
                 .name("Split dead letters")
                 .uid(SPLIT_UID);
-        return new ConsumedEvents(events, events.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
+        SingleOutputStreamOperator<CanonicalEvent> onTime = events
+                .process(new LateEventSplitter(), CanonicalEventTypeInfo.INSTANCE)
+                .name("Split late events")
+                .uid(LATE_UID);
+        return new ConsumedEvents(onTime, events.getSideOutput(DeadLetterSplitter.DEAD_LETTERS),
+                onTime.getSideOutput(LateEventSplitter.LATE_EVENTS));
     }
 }

@@ -2,15 +2,19 @@ package io.admitto.jobs.platform;
 
 import io.admitto.events.Topic;
 import io.admitto.jobs.common.ConsumedEvents;
+import io.admitto.jobs.common.DeadLetterRow;
+import io.admitto.jobs.common.LateEvent;
 import io.admitto.jobs.common.JobArguments;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.flow.DepartmentFlowJob;
 import io.admitto.jobs.flow.FlowJobConfig;
+import io.admitto.jobs.parquet.ParquetTableSink;
 import io.admitto.jobs.waits.WaitTimesJob;
 import io.admitto.jobs.waits.WaitTimesJobConfig;
 import io.admitto.tables.TableSchema;
+import io.admitto.tables.Tables;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.List;
@@ -38,7 +42,8 @@ public final class PlatformJobs {
 
     /** The tables the jobs write. */
     public static List<TableSchema> tables() {
-        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS))
+        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS),
+                        List.of(Tables.DEAD_LETTERS, Tables.LATE_EVENTS))
                 .flatMap(List::stream)
                 .toList();
     }
@@ -48,6 +53,11 @@ public final class PlatformJobs {
         ConsumedEvents consumed = KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new));
         new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
         new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
+        // Every input ends in exactly one place: a job's results, dead_letters or late_events.
+        new ParquetTableSink(Tables.DEAD_LETTERS, settings.warehouse(), "received_at")
+                .write(consumed.deadLetters(), DeadLetterRow::columnValues);
+        new ParquetTableSink(Tables.LATE_EVENTS, settings.warehouse(), "event_time")
+                .write(consumed.lateEvents(), LateEvent::columnValues);
     }
 
     public static void main(String[] args) throws Exception {

@@ -91,6 +91,10 @@ class GeneratedHospitalSpineTest {
             publisher.flush();
             assertThat(publisher.publishedCounts().values().stream().mapToLong(Long::longValue).sum())
                     .isEqualTo(truth.counts().events());
+            // input that is not an event: it must land in dead_letters, and nowhere else
+            publisher.publish(Topic.FLOW.topicName(), "E-bad", "{\"eventType\":\"flow.arrived\",\"encounterId\":\"E-bad\"}");
+            publisher.publish(Topic.REGISTRATION.topicName(), "E-bad", "not json at all");
+            publisher.flush();
         }
 
         warehouse = temp.resolve("warehouse");
@@ -220,6 +224,27 @@ class GeneratedHospitalSpineTest {
     }
 
     /** The sample a t-digest estimate of {@code quantile} cannot fall below: 1 % of rank under it, less one. */
+    @Test
+    void inputThatIsNotAnEventIsKeptWholeInDeadLettersWithTheReason() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("SELECT stage, origin, payload, reason FROM " + scan("dead_letters"))) {
+            while (result.next()) {
+                rows.add(result.getString(1) + "|" + result.getString(2).replaceAll("/\\d+$", "") + "|" + result.getString(3));
+                assertThat(result.getString(4)).isNotBlank();
+            }
+        }
+        assertThat(rows).containsExactlyInAnyOrder(
+                "stream|kafka://admitto.flow|{\"eventType\":\"flow.arrived\",\"encounterId\":\"E-bad\"}",
+                "stream|kafka://admitto.registration|not json at all");
+    }
+
+    @Test
+    void generatedDeliveryIsNeverLate() {
+        assertThat(warehouse.resolve("late_events")).doesNotExist();
+    }
+
     private static int lowerRank(double quantile, int n) {
         return Math.max(0, (int) Math.floor((quantile - 0.01) * n) - 1);
     }
