@@ -72,13 +72,15 @@ public final class AuthorizationRules
 
     public static final Rule DENIED = rule("AUT-002", AUTHORIZATION, ERROR, "Prior authorization denied")
             .because("The payer answered the 278 with HCR01 A3 (not certified); performing the service as scheduled is a predictable denial.")
-            .source("X12 278 HCR01 A3; CARC 197, 39")
+            .source("X12 278 HCR01 A3; CARC 197; CARC 39 (denied when authorization requested: not yet verified against the X12 CARC list)")
             .prevents("197", "39")
             .checkedBy((context, findings) -> {
                 if (!context.registered() || authorizing(context) != null) {
                     return;
                 }
-                for (AuthorizationDecision decision : context.snapshot().authorizationDecisions()) {
+                List<AuthorizationDecision> decisionList = context.snapshot().authorizationDecisions();
+                for (int iDecision = 0; iDecision < decisionList.size(); iDecision++) {
+                    AuthorizationDecision decision = decisionList.get(iDecision);
                     if (decision.action() == CertificationAction.NOT_CERTIFIED) {
                         findings.report("authorization[" + decision.trackingNumber() + "].action", Values.of("authorization.action", "A3",
                                         "authorization.reasonCode", decision.reasonCode()),
@@ -98,7 +100,9 @@ public final class AuthorizationRules
                 if (!context.registered() || requests.isEmpty() || authorizing(context) != null) {
                     return;
                 }
-                for (AuthorizationDecision decision : context.snapshot().authorizationDecisions()) {
+                List<AuthorizationDecision> decisionList = context.snapshot().authorizationDecisions();
+                for (int iDecision = 0; iDecision < decisionList.size(); iDecision++) {
+                    AuthorizationDecision decision = decisionList.get(iDecision);
                     if (decision.action() == CertificationAction.NOT_CERTIFIED || decision.action() == CertificationAction.NO_ACTION_REQUIRED) {
                         return; // AUT-002 reports a denial; NA means none was needed
                     }
@@ -121,7 +125,9 @@ public final class AuthorizationRules
                     return;
                 }
                 AuthorizationDecision any = null;
-                for (AuthorizationDecision decision : context.snapshot().authorizationDecisions()) {
+                List<AuthorizationDecision> decisionList = context.snapshot().authorizationDecisions();
+                for (int iDecision = 0; iDecision < decisionList.size(); iDecision++) {
+                    AuthorizationDecision decision = decisionList.get(iDecision);
                     if (decision.action().authorizes()) {
                         if (covers(decision, day)) {
                             return;
@@ -174,7 +180,7 @@ public final class AuthorizationRules
 
     public static final Rule REFERRAL_MISSING = rule("REF-001", REFERRAL, ERROR, "HMO referral missing")
             .because("HMO plans pay specialist and hospital outpatient services only with a referral from the member's primary care physician.")
-            .source("Plan referral requirements (organisation payer table, referralRequired); CARC 288 (referral absent), 197")
+            .source("Plan referral requirements (organisation payer table, referralRequired); CARC 288 (referral absent: not yet verified against the X12 CARC list), 197")
             .prevents("288", "197")
             .checkedBy((context, findings) -> {
                 Insurance primary = context.primary();
@@ -194,7 +200,9 @@ public final class AuthorizationRules
     {
         AuthorizationDecision any = null;
         LocalDate day = context.serviceDate();
-        for (AuthorizationDecision decision : context.snapshot().authorizationDecisions()) {
+        List<AuthorizationDecision> decisionList = context.snapshot().authorizationDecisions();
+        for (int iDecision = 0; iDecision < decisionList.size(); iDecision++) {
+            AuthorizationDecision decision = decisionList.get(iDecision);
             if (decision.action().authorizes()) {
                 if (day != null && covers(decision, day)) {
                     return decision;

@@ -3,7 +3,6 @@ package io.admitto.qarules.config;
 import io.admitto.events.PlanType;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,7 +19,7 @@ public record PayerPolicy(
         String payerId,
         String name,
         PlanType planType,
-        Pattern memberIdPattern,
+        MemberIdPattern memberIdPattern,
         Set<String> financialClasses,
         Set<String> authorizationRequired,
         boolean referralRequired)
@@ -37,6 +36,6 @@ public record PayerPolicy(
 
     public boolean memberIdMatches(String memberId)
     {
-        return memberId != null && memberIdPattern.matcher(memberId).matches();
+        return memberIdPattern.matches(memberId);
     }
 }

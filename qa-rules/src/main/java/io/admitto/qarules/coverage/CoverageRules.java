@@ -9,10 +9,10 @@ import io.admitto.events.PlanType;
 import io.admitto.events.Subscriber;
 import io.admitto.qarules.config.PayerPolicy;
 import io.admitto.qarules.rule.Rule;
+import io.admitto.qarules.rule.RuleContext;
 import io.admitto.qarules.rule.Values;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -140,13 +140,14 @@ public final class CoverageRules
                     if (subscriber == null || subscriber.birthDate() == null || patient == null || patient.birthDate() == null) {
                         continue;
                     }
-                    String path = "insurances[" + i + "].subscriber";
                     if ("child".equals(subscriber.relationship()) && !subscriber.birthDate().isBefore(patient.birthDate())) {
+                        String path = "insurances[" + i + "].subscriber";
                         findings.report(path + ".birthDate", Values.of(path + ".birthDate", subscriber.birthDate(), "patient.birthDate", patient.birthDate()),
                                 "The patient is registered as the subscriber's child but the subscriber is not older than the patient.",
                                 "Check that patient and subscriber were not swapped and that both birth dates are right.");
                     }
-                    else if ("spouse".equals(subscriber.relationship()) && on != null && Period.between(subscriber.birthDate(), on).getYears() < 18) {
+                    else if ("spouse".equals(subscriber.relationship()) && on != null && RuleContext.yearsBetween(subscriber.birthDate(), on) < 18) {
+                        String path = "insurances[" + i + "].subscriber";
                         findings.report(path + ".birthDate", Values.of(path + ".birthDate", subscriber.birthDate(), "serviceDate", on),
                                 "The patient's spouse, who holds the policy, is registered as a minor.",
                                 "Check the subscriber's birth date.");
@@ -260,7 +261,8 @@ public final class CoverageRules
                 List<Insurance> insurances = context.registration().insurances();
                 long seen = 0;
                 boolean invalid = false;
-                for (Insurance insurance : insurances) {
+                for (int iInsurance = 0; iInsurance < insurances.size(); iInsurance++) {
+                    Insurance insurance = insurances.get(iInsurance);
                     int priority = insurance.priority();
                     if (priority < 1 || priority > insurances.size() || (seen & (1L << priority)) != 0) {
                         invalid = true;
@@ -270,7 +272,8 @@ public final class CoverageRules
                 }
                 if (invalid) {
                     StringBuilder priorities = new StringBuilder();
-                    for (Insurance insurance : insurances) {
+                    for (int iInsurance = 0; iInsurance < insurances.size(); iInsurance++) {
+                        Insurance insurance = insurances.get(iInsurance);
                         priorities.append(priorities.isEmpty() ? "" : ",").append(insurance.priority());
                     }
                     findings.report("insurances[].priority", Values.of("insurances[].priority", priorities),
@@ -290,7 +293,8 @@ public final class CoverageRules
                     if (medicaid.planType() != PlanType.MEDICAID && medicaid.planType() != PlanType.MEDICAID_MANAGED) {
                         continue;
                     }
-                    for (Insurance other : insurances) {
+                    for (int iOther = 0; iOther < insurances.size(); iOther++) {
+                        Insurance other = insurances.get(iOther);
                         if (other != medicaid && context.insured(other) && other.planType() != PlanType.MEDICAID
                                 && other.planType() != PlanType.MEDICAID_MANAGED && other.priority() > medicaid.priority()) {
                             findings.report("insurances[" + i + "].priority", Values.of("insurances[" + i + "].priority", medicaid.priority(),

@@ -65,7 +65,9 @@ public final class EligibilityRules
             .checkedBy((context, findings) -> {
                 LocalDate day = context.serviceDate();
                 int maxAge = context.config().eligibilityMaxAgeDays();
-                for (EligibilityResponse response : context.snapshot().eligibility()) {
+                List<EligibilityResponse> responseList = context.snapshot().eligibility();
+                for (int iResponse = 0; iResponse < responseList.size(); iResponse++) {
+                    EligibilityResponse response = responseList.get(iResponse);
                     if (day == null) {
                         return;
                     }

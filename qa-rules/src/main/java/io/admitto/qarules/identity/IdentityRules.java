@@ -197,7 +197,9 @@ public final class IdentityRules
                 if (patient == null) {
                     return;
                 }
-                for (IdentityMatch match : context.snapshot().identityMatches()) {
+                List<IdentityMatch> matchList = context.snapshot().identityMatches();
+                for (int iMatch = 0; iMatch < matchList.size(); iMatch++) {
+                    IdentityMatch match = matchList.get(iMatch);
                     if (!match.mrn().equals(patient.mrn())) {
                         findings.report("patient.mrn", Values.of("patient.mrn", patient.mrn(), "matching.mrn", match.mrn()),
                                 "MRN " + match.mrn() + " already has this patient's name and date of birth.",
@@ -228,52 +230,68 @@ public final class IdentityRules
         return (expected.minimumAge() == null ? "0" : expected.minimumAge()) + "-" + (expected.maximumAge() == null ? "" : expected.maximumAge());
     }
 
-    /** NNN-NN-NNNN or nine digits; area 001-899 except 666, group 01-99, serial 0001-9999. */
+    /** NNN-NN-NNNN or nine digits; area 001-899 except 666, group 01-99, serial 0001-9999. Parsed in place: it runs on every registration. */
     static boolean validSsn(String ssn)
     {
-        String digits;
-        if (ssn.length() == 11 && ssn.charAt(3) == '-' && ssn.charAt(6) == '-') {
-            digits = ssn.substring(0, 3) + ssn.substring(4, 6) + ssn.substring(7);
-        }
-        else if (ssn.length() == 9) {
-            digits = ssn;
-        }
-        else {
+        boolean dashed = ssn.length() == 11 && ssn.charAt(3) == '-' && ssn.charAt(6) == '-';
+        if (!dashed && ssn.length() != 9) {
             return false;
         }
-        for (int i = 0; i < 9; i++) {
-            if (!Character.isDigit(digits.charAt(i)) || digits.charAt(i) > '9') {
+        int area = 0;
+        int group = 0;
+        int serial = 0;
+        int digit = 0;
+        for (int i = 0; i < ssn.length(); i++) {
+            if (dashed && (i == 3 || i == 6)) {
+                continue;
+            }
+            char c = ssn.charAt(i);
+            if (c < '0' || c > '9') {
                 return false;
             }
+            int value = c - '0';
+            if (digit < 3) {
+                area = area * 10 + value;
+            }
+            else if (digit < 5) {
+                group = group * 10 + value;
+            }
+            else {
+                serial = serial * 10 + value;
+            }
+            digit++;
         }
-        int area = Integer.parseInt(digits, 0, 3, 10);
-        int group = Integer.parseInt(digits, 3, 5, 10);
-        int serial = Integer.parseInt(digits, 5, 9, 10);
         return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
     }
 
-    /** Ten digits (an optional leading 1 and punctuation aside) with area code and exchange starting 2-9. */
+    /** Ten digits (an optional leading 1 and punctuation aside) with area code and exchange starting 2-9; no allocation. */
     static boolean validNanpPhone(String phone)
     {
-        char[] digits = new char[11];
         int count = 0;
+        char first = 0;
+        char second = 0;
+        char fourth = 0;
+        char fifth = 0;
         for (int i = 0; i < phone.length(); i++) {
             char c = phone.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (count == 11) {
-                    return false;
+                switch (count) {
+                    case 0 -> first = c;
+                    case 1 -> second = c;
+                    case 3 -> fourth = c;
+                    case 4 -> fifth = c;
+                    default -> { }
                 }
-                digits[count++] = c;
+                count++;
             }
             else if (c != '-' && c != ' ' && c != '(' && c != ')' && c != '.' && c != '+') {
                 return false;
             }
         }
-        int start = count == 11 && digits[0] == '1' ? 1 : 0;
-        if (count - start != 10) {
-            return false;
+        if (count == 11 && first == '1') {
+            return second >= '2' && fifth >= '2'; // country code 1, then area code and exchange
         }
-        return digits[start] >= '2' && digits[start + 3] >= '2';
+        return count == 10 && first >= '2' && fourth >= '2';
     }
 
     static boolean validZip(String zip)

@@ -58,14 +58,15 @@ public final class RuleContext
         this.primaryIndex = best;
         this.primary = best < 0 ? null : insurances.get(best);
         boolean anyCoverage = false;
-        for (Insurance insurance : insurances) {
+        for (int iInsurance = 0; iInsurance < insurances.size(); iInsurance++) {
+            Insurance insurance = insurances.get(iInsurance);
             anyCoverage |= insurance.planType() != PlanType.SELF_PAY;
         }
         this.selfPay = !anyCoverage;
         Patient patient = registration.patient();
         this.ageAtService = patient == null || patient.birthDate() == null || serviceDate == null || patient.birthDate().isAfter(serviceDate)
                 ? -1
-                : Period.between(patient.birthDate(), serviceDate).getYears();
+                : yearsBetween(patient.birthDate(), serviceDate);
     }
 
     public RegistrationSnapshot snapshot()
@@ -180,14 +181,30 @@ public final class RuleContext
         return planType == PlanType.MEDICARE_FFS || planType == PlanType.MEDICARE_ADVANTAGE;
     }
 
+    /** Instant order, whatever the offsets (OffsetDateTime.isBefore compares instants without allocating). */
     public static boolean before(OffsetDateTime a, OffsetDateTime b)
     {
-        return a.toInstant().isBefore(b.toInstant());
+        return a.isBefore(b);
     }
 
     /** {@code at} is known and not after "now": it has happened. */
     public boolean happened(OffsetDateTime at)
     {
-        return at != null && !at.toInstant().isAfter(now());
+        if (at == null) {
+            return false;
+        }
+        Instant now = now();
+        long seconds = at.toEpochSecond();
+        return seconds < now.getEpochSecond() || seconds == now.getEpochSecond() && at.getNano() <= now.getNano();
+    }
+
+    /** Whole years from {@code from} to {@code to} (an age), without the allocation of {@link Period#between}. */
+    public static int yearsBetween(LocalDate from, LocalDate to)
+    {
+        int years = to.getYear() - from.getYear();
+        if (to.getMonthValue() < from.getMonthValue() || to.getMonthValue() == from.getMonthValue() && to.getDayOfMonth() < from.getDayOfMonth()) {
+            years--;
+        }
+        return years;
     }
 }

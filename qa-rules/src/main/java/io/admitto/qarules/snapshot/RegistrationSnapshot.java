@@ -93,7 +93,8 @@ public record RegistrationSnapshot(
     /** The latest 271 from {@code payerId}, or null. */
     public EligibilityResponse eligibilityFrom(String payerId)
     {
-        for (EligibilityResponse response : eligibility) {
+        for (int iResponse = 0; iResponse < eligibility.size(); iResponse++) {
+            EligibilityResponse response = eligibility.get(iResponse);
             if (response.payerId() != null && response.payerId().equals(payerId)) {
                 return response;
             }
