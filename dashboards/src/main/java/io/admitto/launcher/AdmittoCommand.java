@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 RunCommand.class,
                 ServeCommand.class,
+                RulesCommand.class,
+                EvaluateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AdmittoCommand implements Runnable {
@@ -25,7 +27,7 @@ public final class AdmittoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run, serve, rules or evaluate");
     }
 
     public static CommandLine commandLine() {

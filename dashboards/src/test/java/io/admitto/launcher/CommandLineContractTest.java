@@ -26,6 +26,8 @@ class CommandLineContractTest {
         assertHelp("generate", "--seed", "--days", "--out");
         assertHelp("run", "--seed", "--days", "--warehouse");
         assertHelp("serve", "--warehouse", "--port");
+        assertHelp("rules", "--config");
+        assertHelp("evaluate", "--seed", "--days", "--min-precision", "--min-recall");
     }
 
     @Test
@@ -65,6 +67,67 @@ class CommandLineContractTest {
         }
         assertThat(lines).isPositive();
         assertThat(truth.config().seed()).isEqualTo(5);
+    }
+
+    @Test
+    void rulesPrintsTheCatalogueOneRuleALineWithItsSeverity() {
+        Captured rules = run("rules");
+        assertThat(rules.exitCode()).isZero();
+        List<String> lines = rules.stdout().lines().toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(lines).allMatch(line -> line.matches("[A-Z]{2,3}-\\d{3}\t(critical|error|warning)\t\\S.*"));
+        assertThat(lines).contains("EMT-001\tcritical\tED payment collected before the medical screening exam");
+    }
+
+    @Test
+    void rulesFollowsTheOrganisationConfiguration(@TempDir Path directory) throws Exception {
+        Path config = directory.resolve("config.json");
+        Files.writeString(config, withRules("{\"EMT-001\": {\"enabled\": false}, \"FIN-001\": {\"severity\": \"error\"}}"));
+
+        List<String> lines = run("rules", "--config", config.toString()).stdout().lines().toList();
+
+        assertThat(lines).noneMatch(line -> line.startsWith("EMT-001\t"));
+        assertThat(lines).anyMatch(line -> line.startsWith("FIN-001\terror\t"));
+    }
+
+    @Test
+    void evaluatePassesWhenEveryDeterministicRuleMeetsTheThresholds() {
+        Captured evaluation = run("evaluate", "--seed", "424242", "--days", "3", "--min-precision", "0.99", "--min-recall", "0.99");
+        assertThat(evaluation.exitCode()).as(evaluation.stdout()).isZero();
+        assertThat(evaluation.stdout()).contains("overall (gated rules)\tprecision\t1.0000\trecall\t1.0000");
+    }
+
+    @Test
+    void evaluateFailsNamingTheRuleThatMissedItsDefects(@TempDir Path directory) throws Exception {
+        Path config = directory.resolve("config.json");
+        Files.writeString(config, withRules("{\"EMT-001\": {\"enabled\": false}}"));
+
+        Captured evaluation = run("evaluate", "--seed", "424242", "--days", "3", "--min-recall", "0.99", "--config", config.toString());
+
+        assertThat(evaluation.exitCode()).isEqualTo(1);
+        assertThat(evaluation.stdout()).containsPattern("BELOW THRESHOLD\tEMT-001\t");
+    }
+
+    private static String withRules(String rules) throws Exception {
+        try (var in = CommandLineContractTest.class.getResourceAsStream("/io/admitto/qarules/config/default-config.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"rules\": {}", "\"rules\": " + rules);
+        }
+    }
+
+    private record Captured(int exitCode, String stdout) {}
+
+    private static Captured run(String... arguments) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        int exitCode;
+        try (PrintStream print = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setOut(print);
+            exitCode = AdmittoCommand.commandLine().execute(arguments);
+        }
+        finally {
+            System.setOut(originalOut);
+        }
+        return new Captured(exitCode, captured.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertHelp(String command, String... options) {
