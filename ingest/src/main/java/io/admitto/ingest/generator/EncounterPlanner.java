@@ -35,6 +35,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ final class EncounterPlanner
         AgeBand band = AgeBand.values()[Draws.weighted(r, profile.ageMix())];
         SyntheticPerson person = population.withResidence(
                 population.person(facility.index(), band, r.nextLong(population.size(band))), facility.localities());
-        service = wellnessVisitFor(person.payer(), service, profile);
+        service = serviceFor(person, day, service, profile);
         boolean inpatient = department == Department.INPT || department == Department.SURG && Draws.chance(r, inpatientShare(service));
         PatientClass patientClass = department == Department.ED ? PatientClass.EMERGENCY : inpatient ? PatientClass.INPATIENT : PatientClass.OUTPATIENT;
         int stayDays = department == Department.INPT ? Draws.skewed(r, 2, 7) : inpatient ? Draws.between(r, 1, 4) : 0;
@@ -757,11 +758,20 @@ final class EncounterPlanner
     }
 
     /** The annual wellness visit (G0439) is Medicare's; other patients get a preventive visit (99396) instead, and vice versa. */
-    private static MedicalService wellnessVisitFor(Payer payer, MedicalService service, DepartmentProfile profile)
+    /**
+     * The service this patient can plausibly have: a screening mammogram only for women, the 40–64
+     * preventive visit only at those ages (Medicare patients get their annual wellness visit, others an
+     * office visit). Without this, QA rules about sex- and age-specific services would fire on clean data.
+     */
+    private static MedicalService serviceFor(SyntheticPerson person, LocalDate day, MedicalService service, DepartmentProfile profile)
     {
-        String wanted = service.code().equals("G0439") && !payer.isMedicare() ? "99396"
-                : service.code().equals("99396") && payer.isMedicare() ? "G0439" : null;
-        if (wanted == null) {
+        int age = Period.between(person.birthDate(), day).getYears();
+        String wanted = switch (service.code()) {
+            case "77067" -> "F".equals(person.sex()) ? null : "71046";
+            case "99396", "G0439" -> person.payer().isMedicare() ? "G0439" : age >= 40 && age <= 64 ? "99396" : "99213";
+            default -> null;
+        };
+        if (wanted == null || wanted.equals(service.code())) {
             return service;
         }
         for (MedicalService candidate : profile.services()) {
