@@ -14,6 +14,7 @@ import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.platform.PlatformJobs;
+import io.admitto.jobs.quality.RegistrationQualityJob;
 import io.admitto.tables.TableSchema;
 import me.tongfei.progressbar.ProgressBar;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -126,7 +127,7 @@ final class Backfill {
                 .withRestarts(0, Duration.ZERO);
         Configuration configuration = JobEnvironment.configuration(settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, configuration);
-        new PlatformJobs(settings).addTo(env);
+        new PlatformJobs(settings, pseudonymKey()).addTo(env);
 
         Set<String> topics = PlatformJobs.TOPICS.stream().map(Topic::topicName).collect(Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -165,6 +166,12 @@ final class Backfill {
             root = root.getCause();
         }
         return root == failure ? String.valueOf(failure.getMessage()) : failure.getMessage() + " (" + root + ")";
+    }
+
+    /** The demo's fixed key unless ADMITTO_PSEUDONYM_KEY sets the organisation's own. */
+    private static String pseudonymKey() {
+        String key = System.getenv("ADMITTO_PSEUDONYM_KEY");
+        return key == null ? RegistrationQualityJob.DEMO_PSEUDONYM_KEY : key;
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<String> topics) throws Exception {

@@ -77,6 +77,72 @@ public final class Tables {
                             "The t-digest of the hour's waits (com.tdunning MergingDigest.asBytes), for merging hours.")),
             EVENT_DATE);
 
+    public static final TableSchema REGISTRATION_QUALITY = new TableSchema(
+            "registration_quality",
+            "One row per assessment version of a registration: written by RegistrationQualityJob each time what is known "
+                    + "about the encounter changes its assessment. The latest version per encounter is the current one "
+                    + "(see docs/tables.md, 'Latest version'). No direct identifiers: the patient appears only as patient_key.",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("version", ColumnType.INTEGER, "1 for the first assessment of the encounter, then +1 per change."),
+                    required("assessed_at", ColumnType.TIMESTAMP, "Event time of the change that produced this version."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("department", ColumnType.STRING, "Department code."),
+                    Column.optional("registrar_id", ColumnType.STRING, "Registrar the findings are attributed to (HL7 EVN-5)."),
+                    Column.optional("patient_class", ColumnType.STRING, "HL7 PV1-2 patient class."),
+                    Column.optional("payer_id", ColumnType.STRING, "Primary payer; SELF for self-pay."),
+                    Column.optional("financial_class", ColumnType.STRING, "HL7 PV1-20 financial class."),
+                    Column.optional("service_date", ColumnType.DATE, "Scheduled service date (facility local)."),
+                    Column.optional("patient_key", ColumnType.STRING, "Keyed pseudonym of the MRN (HMAC-SHA-256): links a patient's encounters without identifying them."),
+                    required("score", ColumnType.INTEGER, "0-100; 100 without findings."),
+                    required("grade", ColumnType.STRING, "A-F from the score (configurable thresholds)."),
+                    required("clean", ColumnType.BOOLEAN, "HFMA: no error or critical finding."),
+                    required("critical_count", ColumnType.INTEGER, "Critical findings."),
+                    required("error_count", ColumnType.INTEGER, "Error findings."),
+                    required("warning_count", ColumnType.INTEGER, "Warning findings.")),
+            required("event_date", ColumnType.DATE, "UTC date of assessed_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema REGISTRATION_FINDINGS = new TableSchema(
+            "registration_findings",
+            "One row per finding of each assessment version in registration_quality. Messages quote entered values and "
+                    + "so live in registration_phi; this table says which rule fired where.",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("version", ColumnType.INTEGER, "The registration_quality version the finding belongs to."),
+                    required("assessed_at", ColumnType.TIMESTAMP, "As in registration_quality."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("registrar_id", ColumnType.STRING, "Registrar the finding is attributed to."),
+                    required("rule_id", ColumnType.STRING, "Rule (see docs/rules.md)."),
+                    required("category", ColumnType.STRING, "Rule category."),
+                    required("severity", ColumnType.STRING, "critical, error or warning (after the organisation's configuration)."),
+                    required("field_path", ColumnType.STRING, "Where in the registration, e.g. insurances[0].memberId."),
+                    required("predicted_carcs", ColumnType.STRING, "Comma-separated CARCs the payer is expected to use; empty for compliance findings.")),
+            required("event_date", ColumnType.DATE, "UTC date of assessed_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema REGISTRATION_PHI = new TableSchema(
+            "registration_phi",
+            "RESTRICTED. The identifying fields QA reviewers need beside each assessment version, and the findings' "
+                    + "messages (which quote entered values). Served only to QA roles through the API, every read audited; "
+                    + "analysts cannot read it.",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("version", ColumnType.INTEGER, "The registration_quality version."),
+                    required("assessed_at", ColumnType.TIMESTAMP, "As in registration_quality."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("mrn", ColumnType.STRING, "Medical record number."),
+                    Column.optional("patient_key", ColumnType.STRING, "The pseudonym used in the analytic tables."),
+                    Column.optional("family_name", ColumnType.STRING, "PID-5 family name."),
+                    Column.optional("given_name", ColumnType.STRING, "PID-5 given name."),
+                    Column.optional("birth_date", ColumnType.DATE, "PID-7."),
+                    Column.optional("sex", ColumnType.STRING, "PID-8."),
+                    Column.optional("ssn", ColumnType.STRING, "PID-19 as entered."),
+                    Column.optional("phone", ColumnType.STRING, "PID-13."),
+                    Column.optional("address", ColumnType.STRING, "PID-11 on one line."),
+                    Column.optional("member_id", ColumnType.STRING, "Primary coverage member ID."),
+                    required("findings_detail", ColumnType.STRING,
+                            "JSON array of {ruleId, severity, message, remediation, valuesSeen} for this version.")),
+            required("event_date", ColumnType.DATE, "UTC date of assessed_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
     public static final TableSchema DEAD_LETTERS = new TableSchema(
             "dead_letters",
             "Input that could not be decoded or validated, whole, with where it was found and why it was refused, "
@@ -108,7 +174,8 @@ public final class Tables {
             EVENT_DATE);
 
     public static List<TableSchema> all() {
-        return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS, DEAD_LETTERS, LATE_EVENTS);
+        return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS, REGISTRATION_QUALITY, REGISTRATION_FINDINGS,
+                REGISTRATION_PHI, DEAD_LETTERS, LATE_EVENTS);
     }
 
     public static Optional<TableSchema> byName(String name) {

@@ -11,6 +11,7 @@ import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.flow.DepartmentFlowJob;
 import io.admitto.jobs.flow.FlowJobConfig;
 import io.admitto.jobs.parquet.ParquetTableSink;
+import io.admitto.jobs.quality.RegistrationQualityJob;
 import io.admitto.jobs.waits.WaitTimesJob;
 import io.admitto.jobs.waits.WaitTimesJobConfig;
 import io.admitto.tables.TableSchema;
@@ -32,17 +33,24 @@ public final class PlatformJobs {
     public static final String DEFAULT_GROUP_ID = "admitto-platform";
 
     /** The topics the jobs read. */
-    public static final List<Topic> TOPICS = List.of(Topic.REGISTRATION, Topic.FLOW);
+    public static final List<Topic> TOPICS = List.of(Topic.REGISTRATION, Topic.FLOW, Topic.ELIGIBILITY, Topic.AUTHORIZATION, Topic.PAYMENTS);
 
     private final JobSettings settings;
+    private final String pseudonymKey;
 
-    public PlatformJobs(JobSettings settings) {
+    /**
+     * @param pseudonymKey the secret behind the patient pseudonyms of the analytic tables (at least 16
+     *        characters); the same key must be used for the life of a warehouse
+     */
+    public PlatformJobs(JobSettings settings, String pseudonymKey) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.pseudonymKey = requireNonNull(pseudonymKey, "pseudonymKey is null");
     }
 
     /** The tables the jobs write. */
     public static List<TableSchema> tables() {
         return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS),
+                        List.of(Tables.REGISTRATION_QUALITY, Tables.REGISTRATION_FINDINGS, Tables.REGISTRATION_PHI),
                         List.of(Tables.DEAD_LETTERS, Tables.LATE_EVENTS))
                 .flatMap(List::stream)
                 .toList();
@@ -53,6 +61,7 @@ public final class PlatformJobs {
         ConsumedEvents consumed = KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new));
         new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
         new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
+        new RegistrationQualityJob(settings.warehouse(), null, pseudonymKey, RegistrationQualityJob.DEFAULT_HORIZON).addTo(consumed);
         // Every input ends in exactly one place: a job's results, dead_letters or late_events.
         new ParquetTableSink(Tables.DEAD_LETTERS, settings.warehouse(), "received_at")
                 .write(consumed.deadLetters(), DeadLetterRow::columnValues);
@@ -63,9 +72,14 @@ public final class PlatformJobs {
     public static void main(String[] args) throws Exception {
         JobArguments arguments = JobArguments.parse(args);
         JobSettings settings = JobSettings.from(arguments, DEFAULT_GROUP_ID);
+        // The pseudonym key is a secret: from the environment rather than the command line, which others can read.
+        String pseudonymKey = arguments.string("pseudonym-key").orElse(System.getenv("ADMITTO_PSEUDONYM_KEY"));
+        if (pseudonymKey == null) {
+            throw new IllegalArgumentException("Set ADMITTO_PSEUDONYM_KEY (or --pseudonym-key): the secret behind patient pseudonyms");
+        }
         arguments.rejectUnread();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new PlatformJobs(settings).addTo(env);
+        new PlatformJobs(settings, pseudonymKey).addTo(env);
         env.execute(NAME);
     }
 }

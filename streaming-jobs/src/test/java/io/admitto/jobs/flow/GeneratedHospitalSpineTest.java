@@ -13,6 +13,12 @@ import io.admitto.ingest.kafka.TopicAdmin;
 import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.platform.PlatformJobs;
+import io.admitto.jobs.quality.RegistrationQualityJob;
+import io.admitto.qarules.Assessment;
+import io.admitto.qarules.RegistrationAssessor;
+import io.admitto.qarules.config.OrganizationConfigLoader;
+import io.admitto.qarules.snapshot.RegistrationSnapshot;
+import io.admitto.qarules.snapshot.SnapshotAssembler;
 import io.admitto.jobs.waits.VisitStep;
 import io.admitto.jobs.waits.WaitPhase;
 import org.apache.flink.configuration.Configuration;
@@ -67,6 +73,7 @@ class GeneratedHospitalSpineTest {
     private static GroundTruth truth;
     private static Path warehouse;
     private static final List<PatientFlowEvent> FLOW_EVENTS = new ArrayList<>();
+    private static final Map<String, List<io.admitto.events.CanonicalEvent>> EVENTS_BY_ENCOUNTER = new HashMap<>();
 
     @BeforeAll
     static void generatePublishAndRun(@InjectMiniCluster MiniCluster flink) throws Exception {
@@ -87,6 +94,7 @@ class GeneratedHospitalSpineTest {
                 if (event instanceof PatientFlowEvent flow) {
                     FLOW_EVENTS.add(flow);
                 }
+                EVENTS_BY_ENCOUNTER.computeIfAbsent(event.encounterId(), key -> new ArrayList<>()).add(event);
             });
             publisher.flush();
             assertThat(publisher.publishedCounts().values().stream().mapToLong(Long::longValue).sum())
@@ -107,7 +115,7 @@ class GeneratedHospitalSpineTest {
                 .withParallelism(2)
                 .withCheckpointInterval(Duration.ofMillis(500))
                 .withRestarts(0, Duration.ZERO);
-        new PlatformJobs(settings).addTo(env);
+        new PlatformJobs(settings, RegistrationQualityJob.DEMO_PSEUDONYM_KEY).addTo(env);
         env.execute(PlatformJobs.NAME);
     }
 
@@ -238,6 +246,63 @@ class GeneratedHospitalSpineTest {
         assertThat(rows).containsExactlyInAnyOrder(
                 "stream|kafka://admitto.flow|{\"eventType\":\"flow.arrived\",\"encounterId\":\"E-bad\"}",
                 "stream|kafka://admitto.registration|not json at all");
+    }
+
+    @Test
+    void theLatestAssessmentOfEveryRegistrationEqualsTheRulesAppliedToEverythingKnownAboutIt() throws Exception {
+        RegistrationAssessor assessor = RegistrationAssessor.standard(OrganizationConfigLoader.loadDefault());
+        List<String> expected = new ArrayList<>();
+        EVENTS_BY_ENCOUNTER.forEach((encounter, events) -> {
+            Instant newest = events.stream().filter(RegistrationQualityJob::aboutTheRegistration)
+                    .map(event -> event.eventTime().toInstant()).max(Instant::compareTo).orElse(null);
+            if (newest == null) {
+                return;
+            }
+            RegistrationSnapshot snapshot = SnapshotAssembler.assemble(encounter,
+                    events.stream().filter(RegistrationQualityJob::aboutTheRegistration).toList(), newest);
+            if (snapshot.registered() && !snapshot.cancelled()) {
+                Assessment assessment = assessor.assess(snapshot);
+                expected.add(String.join("|", encounter, String.valueOf(assessment.score()), String.valueOf(assessment.clean()),
+                        String.valueOf(assessment.errorCount()), String.valueOf(assessment.registrarId()),
+                        assessment.findings().stream().map(finding -> finding.ruleId()).sorted().distinct().reduce((a, b) -> a + "," + b).orElse("")));
+            }
+        });
+        expected.sort(null);
+
+        List<String> actual = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        WITH latest AS (
+                            SELECT * FROM %s QUALIFY row_number() OVER (PARTITION BY encounter_id ORDER BY version DESC) = 1)
+                        SELECT l.encounter_id, l.score, l.clean, l.error_count, l.registrar_id,
+                               coalesce((SELECT string_agg(DISTINCT f.rule_id, ',' ORDER BY f.rule_id) FROM %s f
+                                         WHERE f.encounter_id = l.encounter_id AND f.version = l.version), '')
+                        FROM latest l""".formatted(scan("registration_quality"), scan("registration_findings")))) {
+            while (result.next()) {
+                actual.add(String.join("|", result.getString(1), result.getString(2), String.valueOf(result.getBoolean(3)),
+                        result.getString(4), String.valueOf(result.getString(5)), result.getString(6)));
+            }
+        }
+        actual.sort(null);
+
+        assertThat(expected).hasSizeGreaterThan(500);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void analyticTablesCarryOnlyThePseudonymWhileThePhiTableHoldsTheIdentity() throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        SELECT count(*), count(DISTINCT q.patient_key), count(p.mrn), count(p.family_name)
+                        FROM %s q JOIN %s p USING (encounter_id, version)""".formatted(scan("registration_quality"), scan("registration_phi")))) {
+            result.next();
+            assertThat(result.getLong(1)).isPositive();
+            assertThat(result.getLong(2)).isPositive();
+            assertThat(result.getLong(3)).isEqualTo(result.getLong(1));
+            assertThat(result.getLong(4)).isEqualTo(result.getLong(1));
+        }
     }
 
     @Test
