@@ -143,6 +143,52 @@ public final class Tables {
                             "JSON array of {ruleId, severity, message, remediation, valuesSeen} for this version.")),
             required("event_date", ColumnType.DATE, "UTC date of assessed_at (Hive partition folder event_date=YYYY-MM-DD)."));
 
+    public static final TableSchema DENIALS = new TableSchema(
+            "denials",
+            "One row per denying adjustment (X12 835 CAS, claim or service line; never CLP02) of a remitted claim, with its "
+                    + "category, whether patient access could have prevented it, the registration's department and registrar, "
+                    + "and whether a QA finding predicted it before the claim (caught) or not (missed). Written by DenialsJob. "
+                    + "Contractual write-downs (CO-45) and patient responsibility (PR-1/2/3) are not denials and are not here.",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("claim_id", ColumnType.STRING, "CLP01 patient control number."),
+                    Column.optional("payer_id", ColumnType.STRING, "Payer."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("department", ColumnType.STRING, "Department of the registration."),
+                    Column.optional("registrar_id", ColumnType.STRING, "Registrar of the registration."),
+                    required("remitted_at", ColumnType.TIMESTAMP, "Event time of the 835."),
+                    Column.optional("claim_status", ColumnType.STRING, "CLP02."),
+                    required("group_code", ColumnType.STRING, "CAS group: CO, OA, PI, PR, CR."),
+                    required("carc", ColumnType.STRING, "Claim adjustment reason code."),
+                    required("remark_codes", ColumnType.STRING, "Claim-level RARCs, comma-separated."),
+                    required("amount", ColumnType.MONEY, "Adjusted (denied) amount."),
+                    required("billed_amount", ColumnType.MONEY, "CLP03 billed amount of the claim."),
+                    required("category", ColumnType.STRING,
+                            "ELIGIBILITY, REGISTRATION, COORDINATION_OF_BENEFITS, AUTHORIZATION, MEDICAL_NECESSITY (front end); "
+                                    + "TIMELY_FILING, DUPLICATE, CODING, OTHER (back end)."),
+                    required("front_end", ColumnType.BOOLEAN, "A correct registration prevents it (preventable by patient access)."),
+                    required("findings_before_claim", ColumnType.STRING, "Rule ids of the registration's latest assessment before the claim."),
+                    required("predicted_by", ColumnType.STRING, "Rule ids among those whose findings predicted this CARC."),
+                    required("caught_by_qa", ColumnType.BOOLEAN, "A finding predicted this denial before the claim.")),
+            required("event_date", ColumnType.DATE, "UTC date of remitted_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema CLAIM_REJECTIONS = new TableSchema(
+            "claim_rejections",
+            "277CA front-end rejections (STC01 category A3, A6, A7, A8): claims that never entered adjudication, kept "
+                    + "apart from denials. Written by DenialsJob.",
+            List.of(
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("claim_id", ColumnType.STRING, "Patient control number."),
+                    Column.optional("payer_id", ColumnType.STRING, "Payer."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("department", ColumnType.STRING, "Department of the registration."),
+                    Column.optional("registrar_id", ColumnType.STRING, "Registrar of the registration."),
+                    required("acknowledged_at", ColumnType.TIMESTAMP, "Event time of the 277CA."),
+                    required("category_code", ColumnType.STRING, "STC01-1 category."),
+                    Column.optional("status_code", ColumnType.STRING, "STC01-2 status."),
+                    Column.optional("entity_code", ColumnType.STRING, "STC01-3 entity.")),
+            required("event_date", ColumnType.DATE, "UTC date of acknowledged_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
     public static final TableSchema DEAD_LETTERS = new TableSchema(
             "dead_letters",
             "Input that could not be decoded or validated, whole, with where it was found and why it was refused, "
@@ -175,7 +221,7 @@ public final class Tables {
 
     public static List<TableSchema> all() {
         return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS, REGISTRATION_QUALITY, REGISTRATION_FINDINGS,
-                REGISTRATION_PHI, DEAD_LETTERS, LATE_EVENTS);
+                REGISTRATION_PHI, DENIALS, CLAIM_REJECTIONS, DEAD_LETTERS, LATE_EVENTS);
     }
 
     public static Optional<TableSchema> byName(String name) {

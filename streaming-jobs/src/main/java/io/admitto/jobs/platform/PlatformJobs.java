@@ -8,6 +8,8 @@ import io.admitto.jobs.common.JobArguments;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.common.KafkaEventStreams;
+import io.admitto.jobs.denials.DenialsJob;
+import io.admitto.jobs.denials.RegistrationContext;
 import io.admitto.jobs.flow.DepartmentFlowJob;
 import io.admitto.jobs.flow.FlowJobConfig;
 import io.admitto.jobs.parquet.ParquetTableSink;
@@ -16,6 +18,7 @@ import io.admitto.jobs.waits.WaitTimesJob;
 import io.admitto.jobs.waits.WaitTimesJobConfig;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.List;
@@ -33,7 +36,8 @@ public final class PlatformJobs {
     public static final String DEFAULT_GROUP_ID = "admitto-platform";
 
     /** The topics the jobs read. */
-    public static final List<Topic> TOPICS = List.of(Topic.REGISTRATION, Topic.FLOW, Topic.ELIGIBILITY, Topic.AUTHORIZATION, Topic.PAYMENTS);
+    public static final List<Topic> TOPICS = List.of(Topic.REGISTRATION, Topic.FLOW, Topic.ELIGIBILITY, Topic.AUTHORIZATION, Topic.PAYMENTS,
+            Topic.CLAIMS);
 
     private final JobSettings settings;
     private final String pseudonymKey;
@@ -51,6 +55,7 @@ public final class PlatformJobs {
     public static List<TableSchema> tables() {
         return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS),
                         List.of(Tables.REGISTRATION_QUALITY, Tables.REGISTRATION_FINDINGS, Tables.REGISTRATION_PHI),
+                        List.of(Tables.DENIALS, Tables.CLAIM_REJECTIONS),
                         List.of(Tables.DEAD_LETTERS, Tables.LATE_EVENTS))
                 .flatMap(List::stream)
                 .toList();
@@ -61,7 +66,9 @@ public final class PlatformJobs {
         ConsumedEvents consumed = KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new));
         new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
         new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
-        new RegistrationQualityJob(settings.warehouse(), null, pseudonymKey, RegistrationQualityJob.DEFAULT_HORIZON).addTo(consumed);
+        DataStream<RegistrationContext> registrations =
+                new RegistrationQualityJob(settings.warehouse(), null, pseudonymKey, RegistrationQualityJob.DEFAULT_HORIZON).addTo(consumed);
+        new DenialsJob(settings.warehouse()).addTo(consumed, registrations);
         // Every input ends in exactly one place: a job's results, dead_letters or late_events.
         new ParquetTableSink(Tables.DEAD_LETTERS, settings.warehouse(), "received_at")
                 .write(consumed.deadLetters(), DeadLetterRow::columnValues);

@@ -8,6 +8,7 @@ import io.admitto.events.Insurance;
 import io.admitto.events.Patient;
 import io.admitto.events.RegistrationEvent;
 import io.admitto.jobs.common.CanonicalEventTypeInfo;
+import io.admitto.jobs.denials.RegistrationContext;
 import io.admitto.qarules.Assessment;
 import io.admitto.qarules.Finding;
 import io.admitto.qarules.RegistrationAssessor;
@@ -58,6 +59,9 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
             new OutputTag<>("registration-findings", TypeInformation.of(RegistrationFindingRow.class));
     public static final OutputTag<RegistrationPhiRow> PHI =
             new OutputTag<>("registration-phi", TypeInformation.of(RegistrationPhiRow.class));
+    /** Each version's context for the claims that come later (see {@code DenialsJob}). */
+    public static final OutputTag<RegistrationContext> CONTEXT =
+            new OutputTag<>("registration-context", TypeInformation.of(RegistrationContext.class));
 
     static final String REPEATED_METRIC = "repeatedEvents";
 
@@ -165,6 +169,10 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
                     assessment.registrarId(), finding.ruleId(), finding.category().name(), finding.severity().name().toLowerCase(java.util.Locale.ROOT),
                     finding.fieldPath(), String.join(",", finding.predictedCarcs())));
         }
+        context.output(CONTEXT, new RegistrationContext(assessment.encounterId(), next, assessedAt.toEpochMilli(), assessment.facilityId(),
+                assessment.department(), assessment.registrarId(), assessment.findings().stream()
+                        .map(finding -> finding.ruleId() + "=" + String.join("/", finding.predictedCarcs()))
+                        .collect(Collectors.joining(";"))));
         Insurance primary = registration.insurances().isEmpty() ? null : registration.insurances().get(0);
         context.output(PHI, new RegistrationPhiRow(assessment.encounterId(), next, assessedAt, assessment.facilityId(), mrn, patientKey,
                 patient == null || patient.name() == null ? null : patient.name().family(),

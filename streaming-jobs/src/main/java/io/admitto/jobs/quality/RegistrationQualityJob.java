@@ -9,10 +9,12 @@ import io.admitto.events.PointOfServicePayment;
 import io.admitto.events.RegistrationEvent;
 import io.admitto.jobs.common.CanonicalEventTypeInfo;
 import io.admitto.jobs.common.ConsumedEvents;
+import io.admitto.jobs.denials.RegistrationContext;
 import io.admitto.jobs.parquet.ParquetTableSink;
 import io.admitto.tables.Tables;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.time.Duration;
@@ -45,7 +47,8 @@ public final class RegistrationQualityJob {
         this.horizon = requireNonNull(horizon, "horizon is null");
     }
 
-    public void addTo(ConsumedEvents consumed) {
+    /** Adds the job; returns each assessment version's context, for the claims that come later. */
+    public DataStream<RegistrationContext> addTo(ConsumedEvents consumed) {
         SingleOutputStreamOperator<RegistrationQualityRow> quality = consumed.events()
                 .filter(RegistrationQualityJob::aboutTheRegistration)
                 .returns(CanonicalEventTypeInfo.INSTANCE)
@@ -62,6 +65,7 @@ public final class RegistrationQualityJob {
                 .write(quality.getSideOutput(RegistrationAssessmentFunction.FINDINGS), RegistrationFindingRow::columnValues);
         new ParquetTableSink(Tables.REGISTRATION_PHI, warehouse, "assessed_at")
                 .write(quality.getSideOutput(RegistrationAssessmentFunction.PHI), RegistrationPhiRow::columnValues);
+        return quality.getSideOutput(RegistrationAssessmentFunction.CONTEXT);
     }
 
     /** The events a registration's assessment depends on. */

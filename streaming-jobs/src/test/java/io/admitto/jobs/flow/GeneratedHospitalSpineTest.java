@@ -1,5 +1,7 @@
 package io.admitto.jobs.flow;
 
+import io.admitto.events.ClaimAdjustment;
+import io.admitto.events.ClaimRemittance;
 import io.admitto.events.EventJson;
 import io.admitto.events.EventType;
 import io.admitto.events.PatientFlowEvent;
@@ -12,6 +14,7 @@ import io.admitto.ingest.kafka.EventPublisher;
 import io.admitto.ingest.kafka.TopicAdmin;
 import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobSettings;
+import io.admitto.jobs.denials.DenialCategory;
 import io.admitto.jobs.platform.PlatformJobs;
 import io.admitto.jobs.quality.RegistrationQualityJob;
 import io.admitto.qarules.Assessment;
@@ -303,6 +306,83 @@ class GeneratedHospitalSpineTest {
             assertThat(result.getLong(3)).isEqualTo(result.getLong(1));
             assertThat(result.getLong(4)).isEqualTo(result.getLong(1));
         }
+    }
+
+    @Test
+    void everyDenyingAdjustmentIsADenialRowWithItsCategory() throws Exception {
+        List<String> expected = new ArrayList<>();
+        EVENTS_BY_ENCOUNTER.values().stream().flatMap(List::stream)
+                .filter(event -> event instanceof ClaimRemittance)
+                .map(event -> (ClaimRemittance) event)
+                .forEach(remittance -> {
+                    List<ClaimAdjustment> adjustments = new ArrayList<>(remittance.adjustments());
+                    remittance.serviceLines().forEach(line -> adjustments.addAll(line.adjustments()));
+                    for (ClaimAdjustment adjustment : adjustments) {
+                        DenialCategory category = DenialCategory.of(adjustment.groupCode(), adjustment.reasonCode());
+                        if (category.denial()) {
+                            expected.add(String.join("|", remittance.encounterId(), adjustment.groupCode(), adjustment.reasonCode(),
+                                    adjustment.amount().setScale(2).toPlainString(), category.name()));
+                        }
+                    }
+                });
+        expected.sort(null);
+
+        List<String> actual = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT encounter_id, group_code, carc, CAST(amount AS VARCHAR), category FROM " + scan("denials"))) {
+            while (result.next()) {
+                actual.add(String.join("|", result.getString(1), result.getString(2), result.getString(3), result.getString(4), result.getString(5)));
+            }
+        }
+        actual.sort(null);
+
+        assertThat(expected).hasSizeGreaterThan(20);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aMissingAuthorizationDenialIsCaughtByTheAuthorizationRule() throws Exception {
+        List<String> missingAuthorization = truth.defects().stream()
+                .filter(defect -> defect.defect().name().equals("MISSING_AUTHORIZATION"))
+                .map(defect -> defect.encounterId())
+                .toList();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT encounter_id, caught_by_qa, predicted_by, front_end FROM " + scan("denials") + " WHERE carc IN ('197', '15')")) {
+            int denials = 0;
+            while (result.next()) {
+                if (missingAuthorization.contains(result.getString(1))) {
+                    denials++;
+                    assertThat(result.getBoolean(2)).as(result.getString(1)).isTrue();
+                    assertThat(result.getString(3)).contains("AUT-001");
+                    assertThat(result.getBoolean(4)).isTrue();
+                }
+            }
+            assertThat(denials).isEqualTo(missingAuthorization.size()).isPositive();
+        }
+    }
+
+    @Test
+    void everyRejecting277caStatusIsAClaimRejection() throws Exception {
+        long expected = EVENTS_BY_ENCOUNTER.values().stream().flatMap(List::stream)
+                .filter(event -> event instanceof io.admitto.events.ClaimAcknowledgment)
+                .flatMap(event -> ((io.admitto.events.ClaimAcknowledgment) event).statuses().stream())
+                .filter(io.admitto.events.ClaimStatusCode::isRejection)
+                .count();
+        Path table = warehouse.resolve("claim_rejections");
+        long actual = 0;
+        if (java.nio.file.Files.isDirectory(table)) {
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement statement = duckdb.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT count(*) FROM " + scan("claim_rejections"))) {
+                result.next();
+                actual = result.getLong(1);
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test
