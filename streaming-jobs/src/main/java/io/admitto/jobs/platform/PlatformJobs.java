@@ -63,7 +63,11 @@ public final class PlatformJobs {
 
     public void addTo(StreamExecutionEnvironment env) {
         JobEnvironment.configure(env, settings);
-        ConsumedEvents consumed = KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new));
+        addTo(KafkaEventStreams.read(env, settings, TOPICS.toArray(Topic[]::new)));
+    }
+
+    /** Adds every job over events already read from {@link #TOPICS} (tests put a failure between source and jobs). */
+    public void addTo(ConsumedEvents consumed) {
         new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
         new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
         DataStream<RegistrationContext> registrations =
