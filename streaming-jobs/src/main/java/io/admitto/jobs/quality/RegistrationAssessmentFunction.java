@@ -7,7 +7,6 @@ import io.admitto.events.CanonicalEvent;
 import io.admitto.events.Insurance;
 import io.admitto.events.Patient;
 import io.admitto.events.RegistrationEvent;
-import io.admitto.jobs.common.CanonicalEventTypeInfo;
 import io.admitto.jobs.denials.RegistrationContext;
 import io.admitto.qarules.Assessment;
 import io.admitto.qarules.Finding;
@@ -17,8 +16,6 @@ import io.admitto.qarules.config.OrganizationConfigLoader;
 import io.admitto.qarules.snapshot.RegistrationSnapshot;
 import io.admitto.qarules.snapshot.SnapshotAssembler;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -47,7 +44,7 @@ import static java.util.Objects.requireNonNull;
  * (score, grade, which rules fired where, or who and what the registration is attributed to), so a
  * flow step that changes nothing does not add rows.
  *
- * <p>State is the encounter's distinct events, folded into a snapshot on each change; it is dropped
+ * <p>State is the encounter's folded snapshot (each event folded in once, in any order); it is dropped
  * {@code horizon} after the encounter's newest event (in event time), which bounds it to the open
  * encounters. Duplicate-record suspicion (ID-011) needs every registration of the facility and is
  * not evaluated here.
@@ -69,7 +66,7 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
     private final String pseudonymKey;
     private final long horizonMillis;
 
-    private transient ListState<CanonicalEvent> events;
+    private transient ValueState<RegistrationSnapshot> snapshot;
     private transient ValueState<Integer> version;
     private transient ValueState<String> outcome;
     private transient ValueState<Long> newestEventAt;
@@ -93,7 +90,7 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
 
     @Override
     public void open(OpenContext openContext) {
-        events = getRuntimeContext().getListState(new ListStateDescriptor<>("events", CanonicalEventTypeInfo.INSTANCE));
+        snapshot = getRuntimeContext().getState(new ValueStateDescriptor<>("snapshot", RegistrationSnapshotSerializer.INSTANCE));
         version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.INT));
         outcome = getRuntimeContext().getState(new ValueStateDescriptor<>("outcome", Types.STRING));
         newestEventAt = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-event-at", Types.LONG));
@@ -108,16 +105,13 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
 
     @Override
     public void processElement(CanonicalEvent event, Context context, Collector<RegistrationQualityRow> out) throws Exception {
-        List<CanonicalEvent> known = new ArrayList<>();
-        for (CanonicalEvent each : events.get()) {
-            if (each.eventId().equals(event.eventId())) {
-                repeated.inc();
-                return;
-            }
-            known.add(each);
+        RegistrationSnapshot before = snapshot.value();
+        RegistrationSnapshot folded = SnapshotAssembler.add(before == null ? RegistrationSnapshot.empty(context.getCurrentKey()) : before, event);
+        if (folded.equals(before)) {
+            repeated.inc();
+            return;
         }
-        known.add(event);
-        events.add(event);
+        snapshot.update(folded);
 
         long eventAt = event.eventTime().toInstant().toEpochMilli();
         Long newest = newestEventAt.value();
@@ -127,12 +121,12 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
             context.timerService().registerEventTimeTimer(newest + horizonMillis);
         }
 
-        RegistrationSnapshot snapshot = SnapshotAssembler.assemble(context.getCurrentKey(), known, Instant.ofEpochMilli(newest));
-        if (!snapshot.registered() || snapshot.cancelled()) {
+        RegistrationSnapshot asOfNewest = folded.withAsOf(Instant.ofEpochMilli(newest));
+        if (!asOfNewest.registered() || asOfNewest.cancelled()) {
             return;
         }
-        Assessment assessment = assessor.assess(snapshot);
-        RegistrationEvent registration = snapshot.registration();
+        Assessment assessment = assessor.assess(asOfNewest);
+        RegistrationEvent registration = asOfNewest.registration();
         String current = outcome(assessment, registration);
         if (current.equals(outcome.value())) {
             return;
@@ -147,7 +141,7 @@ public final class RegistrationAssessmentFunction extends KeyedProcessFunction<S
     public void onTimer(long timestamp, OnTimerContext context, Collector<RegistrationQualityRow> out) throws Exception {
         Long newest = newestEventAt.value();
         if (newest != null && timestamp == newest + horizonMillis) {
-            events.clear();
+            snapshot.clear();
             version.clear();
             outcome.clear();
             newestEventAt.clear();
