@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 RulesCommand.class,
                 EvaluateCommand.class,
+                IngestCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AdmittoCommand implements Runnable {
@@ -27,7 +28,7 @@ public final class AdmittoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run, serve, rules or evaluate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run, serve, rules, evaluate or ingest");
     }
 
     public static CommandLine commandLine() {
