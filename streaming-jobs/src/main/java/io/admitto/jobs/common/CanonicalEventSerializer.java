@@ -3,12 +3,8 @@ package io.admitto.jobs.common;
 import io.admitto.events.CanonicalEvent;
 import io.admitto.events.EventJson;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
 
-import java.io.IOException;
 
 /**
  * Serializes canonical events in their one wire form, the JSON of {@link EventJson}, length-prefixed.
@@ -16,10 +12,10 @@ import java.io.IOException;
  * analysis would hand to Kryo; JSON is already versioned and tested for every event type, so it is
  * also the stable form for state and savepoints.
  *
- * <p>Events are immutable, so {@link #copy(CanonicalEvent)} returns its argument: chained operators
- * pass events along without serializing them.
+ * <p>Events are immutable, so copies are the event itself: chained operators pass events along
+ * without serializing them.
  */
-public final class CanonicalEventSerializer extends TypeSerializer<CanonicalEvent> {
+public final class CanonicalEventSerializer extends ImmutableJsonSerializer<CanonicalEvent> {
     private static final long serialVersionUID = 1L;
 
     public static final CanonicalEventSerializer INSTANCE = new CanonicalEventSerializer();
@@ -30,71 +26,13 @@ public final class CanonicalEventSerializer extends TypeSerializer<CanonicalEven
     private CanonicalEventSerializer() {}
 
     @Override
-    public boolean isImmutableType() {
-        return true;
+    protected byte[] encode(CanonicalEvent event) {
+        return json.toJsonBytes(event);
     }
 
     @Override
-    public TypeSerializer<CanonicalEvent> duplicate() {
-        return this;
-    }
-
-    @Override
-    public CanonicalEvent createInstance() {
-        // Events have no empty form; Flink only asks immutable, non-reusing serializers for one in
-        // code paths (object reuse) that hand the instance back to deserialize(reuse, …).
-        return null;
-    }
-
-    @Override
-    public CanonicalEvent copy(CanonicalEvent from) {
-        return from;
-    }
-
-    @Override
-    public CanonicalEvent copy(CanonicalEvent from, CanonicalEvent reuse) {
-        return from;
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public void serialize(CanonicalEvent event, DataOutputView target) throws IOException {
-        byte[] bytes = json.toJsonBytes(event);
-        target.writeInt(bytes.length);
-        target.write(bytes);
-    }
-
-    @Override
-    public CanonicalEvent deserialize(DataInputView source) throws IOException {
-        byte[] bytes = new byte[source.readInt()];
-        source.readFully(bytes);
+    protected CanonicalEvent decode(byte[] bytes) {
         return json.fromJson(bytes);
-    }
-
-    @Override
-    public CanonicalEvent deserialize(CanonicalEvent reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int length = source.readInt();
-        target.writeInt(length);
-        target.write(source, length);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof CanonicalEventSerializer;
-    }
-
-    @Override
-    public int hashCode() {
-        return CanonicalEventSerializer.class.hashCode();
     }
 
     @Override
