@@ -1,16 +1,10 @@
 package io.admitto.jobs.flow;
 
-import io.admitto.events.EventJson;
 import io.admitto.events.Topic;
 import io.admitto.ingest.generator.GeneratorConfig;
-import io.admitto.ingest.generator.GroundTruth;
-import io.admitto.ingest.generator.HospitalGenerator;
-import io.admitto.ingest.kafka.EmbeddedKafkaBroker;
-import io.admitto.ingest.kafka.EventPublisher;
-import io.admitto.ingest.kafka.TopicAdmin;
-import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
+import io.admitto.jobs.testing.GeneratedTopics;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,8 +25,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,7 +52,7 @@ public class DepartmentFlowJobBenchmark {
     public int days;
 
     private Path directory;
-    private EmbeddedKafkaBroker kafka;
+    private GeneratedTopics kafka;
     private long jobInputEvents;
     private int run;
 
@@ -76,20 +70,9 @@ public class DepartmentFlowJobBenchmark {
     @Setup(Level.Trial)
     public void publishGeneratedHospital() throws IOException {
         directory = Files.createTempDirectory("flow-benchmark");
-        kafka = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(directory.resolve("kafka"))).start();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), Duration.ofSeconds(60))) {
-            admin.ensureTopics(Arrays.stream(Topic.values()).map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS)).toList());
-        }
-        GeneratorConfig config = GeneratorConfig.defaults(42).withDays(days).withFacilities(4).withDailyEncountersPerFacility(2000);
-        EventJson json = new EventJson();
-        GroundTruth truth;
-        try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(kafka.bootstrapServers(), "benchmark"))) {
-            truth = new HospitalGenerator(config).generate(
-                    event -> publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event)));
-            publisher.flush();
-        }
-        jobInputEvents = truth.counts().eventsByTopic().get(Topic.REGISTRATION.topicName())
-                + truth.counts().eventsByTopic().get(Topic.FLOW.topicName());
+        kafka = GeneratedTopics.publish(directory.resolve("kafka"),
+                GeneratorConfig.defaults(42).withDays(days).withFacilities(4).withDailyEncountersPerFacility(2000));
+        jobInputEvents = kafka.events(List.of(Topic.REGISTRATION, Topic.FLOW));
     }
 
     @TearDown(Level.Trial)

@@ -2,21 +2,17 @@ package io.admitto.jobs.flow;
 
 import io.admitto.events.ClaimAdjustment;
 import io.admitto.events.ClaimRemittance;
-import io.admitto.events.EventJson;
 import io.admitto.events.EventType;
 import io.admitto.events.PatientFlowEvent;
 import io.admitto.events.Topic;
 import io.admitto.ingest.generator.GeneratorConfig;
 import io.admitto.ingest.generator.GroundTruth;
-import io.admitto.ingest.generator.HospitalGenerator;
-import io.admitto.ingest.kafka.EmbeddedKafkaBroker;
 import io.admitto.ingest.kafka.EventPublisher;
-import io.admitto.ingest.kafka.TopicAdmin;
-import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.denials.DenialCategory;
 import io.admitto.jobs.platform.PlatformJobs;
 import io.admitto.jobs.quality.RegistrationQualityJob;
+import io.admitto.jobs.testing.GeneratedTopics;
 import io.admitto.qarules.Assessment;
 import io.admitto.qarules.RegistrationAssessor;
 import io.admitto.qarules.config.OrganizationConfigLoader;
@@ -72,7 +68,7 @@ class GeneratedHospitalSpineTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedKafkaBroker kafka;
+    private static GeneratedTopics kafka;
     private static GroundTruth truth;
     private static Path warehouse;
     private static final List<PatientFlowEvent> FLOW_EVENTS = new ArrayList<>();
@@ -80,28 +76,18 @@ class GeneratedHospitalSpineTest {
 
     @BeforeAll
     static void generatePublishAndRun(@InjectMiniCluster MiniCluster flink) throws Exception {
-        kafka = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(temp.resolve("kafka"))).start();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), Duration.ofSeconds(30))) {
-            admin.ensureTopics(Arrays.stream(Topic.values())
-                    .map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS))
-                    .toList());
-        }
         GeneratorConfig config = GeneratorConfig.defaults(77)
                 .withDays(3)
                 .withFacilities(2)
                 .withDailyEncountersPerFacility(120);
-        EventJson json = new EventJson();
-        try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(kafka.bootstrapServers(), "spine-test"))) {
-            truth = new HospitalGenerator(config).generate(event -> {
-                publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event));
-                if (event instanceof PatientFlowEvent flow) {
-                    FLOW_EVENTS.add(flow);
-                }
-                EVENTS_BY_ENCOUNTER.computeIfAbsent(event.encounterId(), key -> new ArrayList<>()).add(event);
-            });
-            publisher.flush();
-            assertThat(publisher.publishedCounts().values().stream().mapToLong(Long::longValue).sum())
-                    .isEqualTo(truth.counts().events());
+        kafka = GeneratedTopics.publish(temp.resolve("kafka"), config, event -> {
+            if (event instanceof PatientFlowEvent flow) {
+                FLOW_EVENTS.add(flow);
+            }
+            EVENTS_BY_ENCOUNTER.computeIfAbsent(event.encounterId(), key -> new ArrayList<>()).add(event);
+        });
+        truth = kafka.truth();
+        try (EventPublisher publisher = kafka.publisher("spine-test")) {
             // input that is not an event: it must land in dead_letters, and nowhere else
             publisher.publish(Topic.FLOW.topicName(), "E-bad", "{\"eventType\":\"flow.arrived\",\"encounterId\":\"E-bad\"}");
             publisher.publish(Topic.REGISTRATION.topicName(), "E-bad", "not json at all");

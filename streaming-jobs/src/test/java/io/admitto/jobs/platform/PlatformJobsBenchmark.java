@@ -1,17 +1,11 @@
 package io.admitto.jobs.platform;
 
-import io.admitto.events.EventJson;
 import io.admitto.events.Topic;
 import io.admitto.ingest.generator.GeneratorConfig;
-import io.admitto.ingest.generator.GroundTruth;
-import io.admitto.ingest.generator.HospitalGenerator;
-import io.admitto.ingest.kafka.EmbeddedKafkaBroker;
-import io.admitto.ingest.kafka.EventPublisher;
-import io.admitto.ingest.kafka.TopicAdmin;
-import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.ConsumedEvents;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
+import io.admitto.jobs.testing.GeneratedTopics;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.quality.RegistrationQualityJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,7 +29,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -62,7 +55,7 @@ public class PlatformJobsBenchmark {
     public int days;
 
     private Path directory;
-    private EmbeddedKafkaBroker kafka;
+    private GeneratedTopics kafka;
     private long inputEvents;
     private int run;
 
@@ -80,19 +73,9 @@ public class PlatformJobsBenchmark {
     @Setup(Level.Trial)
     public void publishGeneratedHospital() throws IOException {
         directory = Files.createTempDirectory("platform-benchmark");
-        kafka = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(directory.resolve("kafka"))).start();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), Duration.ofSeconds(60))) {
-            admin.ensureTopics(Arrays.stream(Topic.values()).map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS)).toList());
-        }
-        GeneratorConfig config = GeneratorConfig.defaults(42).withDays(days).withFacilities(4).withDailyEncountersPerFacility(2000);
-        EventJson json = new EventJson();
-        GroundTruth truth;
-        try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(kafka.bootstrapServers(), "benchmark"))) {
-            truth = new HospitalGenerator(config).generate(
-                    event -> publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event)));
-            publisher.flush();
-        }
-        inputEvents = PlatformJobs.TOPICS.stream().mapToLong(topic -> truth.counts().eventsByTopic().getOrDefault(topic.topicName(), 0L)).sum();
+        kafka = GeneratedTopics.publish(directory.resolve("kafka"),
+                GeneratorConfig.defaults(42).withDays(days).withFacilities(4).withDailyEncountersPerFacility(2000));
+        inputEvents = kafka.events(PlatformJobs.TOPICS);
     }
 
     @TearDown(Level.Trial)

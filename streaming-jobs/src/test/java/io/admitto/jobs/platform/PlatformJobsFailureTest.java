@@ -1,21 +1,16 @@
 package io.admitto.jobs.platform;
 
 import io.admitto.events.CanonicalEvent;
-import io.admitto.events.EventJson;
 import io.admitto.events.Topic;
 import io.admitto.ingest.generator.GeneratorConfig;
 import io.admitto.ingest.generator.GroundTruth;
-import io.admitto.ingest.generator.HospitalGenerator;
-import io.admitto.ingest.kafka.EmbeddedKafkaBroker;
-import io.admitto.ingest.kafka.EventPublisher;
-import io.admitto.ingest.kafka.TopicAdmin;
-import io.admitto.ingest.kafka.TopicSpec;
 import io.admitto.jobs.common.CanonicalEventTypeInfo;
 import io.admitto.jobs.common.ConsumedEvents;
 import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.quality.RegistrationQualityJob;
+import io.admitto.jobs.testing.GeneratedTopics;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -41,7 +36,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -66,22 +60,15 @@ class PlatformJobsFailureTest {
     @TempDir
     static Path temp;
 
-    private static EmbeddedKafkaBroker kafka;
+    private static GeneratedTopics kafka;
     private static GroundTruth truth;
     private static Path warehouse;
 
     @BeforeAll
     static void runWithFailures(@InjectMiniCluster MiniCluster flink) throws Exception {
-        kafka = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(temp.resolve("kafka"))).start();
-        try (TopicAdmin admin = new TopicAdmin(kafka.bootstrapServers(), Duration.ofSeconds(30))) {
-            admin.ensureTopics(Arrays.stream(Topic.values()).map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS)).toList());
-        }
-        EventJson json = new EventJson();
-        try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(kafka.bootstrapServers(), "failure-test"))) {
-            truth = new HospitalGenerator(GeneratorConfig.defaults(1234).withDays(2).withFacilities(2).withDailyEncountersPerFacility(150))
-                    .generate(event -> publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event)));
-            publisher.flush();
-        }
+        kafka = GeneratedTopics.publish(temp.resolve("kafka"),
+                GeneratorConfig.defaults(1234).withDays(2).withFacilities(2).withDailyEncountersPerFacility(150));
+        truth = kafka.truth();
 
         warehouse = temp.resolve("warehouse");
         JobSettings settings = JobSettings.of(kafka.bootstrapServers(), "failure-test", warehouse.toString())
