@@ -80,8 +80,9 @@ public final class Tables {
     public static final TableSchema REGISTRATION_QUALITY = new TableSchema(
             "registration_quality",
             "One row per assessment version of a registration: written by RegistrationQualityJob each time what is known "
-                    + "about the encounter changes its assessment. The latest version per encounter is the current one "
-                    + "(see docs/tables.md, 'Latest version'). No direct identifiers: the patient appears only as patient_key.",
+                    + "about the encounter changes its assessment. The latest version per encounter is the current one: "
+                    + "`QUALIFY row_number() OVER (PARTITION BY encounter_id ORDER BY version DESC) = 1`. "
+                    + "No direct identifiers: the patient appears only as patient_key.",
             List.of(
                     required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
                     required("version", ColumnType.INTEGER, "1 for the first assessment of the encounter, then +1 per change."),
