@@ -7,6 +7,8 @@ import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.testing.GeneratedTopics;
 import io.admitto.jobs.common.KafkaEventStreams;
+import io.admitto.jobs.flow.DepartmentFlowJob;
+import io.admitto.jobs.flow.FlowJobConfig;
 import io.admitto.jobs.quality.RegistrationQualityJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -30,13 +32,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The whole platform end to end (every job, one source, Parquet committed) against the decode-only
- * bound (the same Kafka source and JSON decoding into a discarding sink), in one run on the same
- * generated data. One invocation is one bounded job run, MiniCluster start-up included; {@code events}
+ * bound (the same Kafka source and JSON decoding into a discarding sink) and the first job alone, in
+ * one run on the same generated data. One invocation is one bounded job run, MiniCluster start-up included; {@code events}
  * is input events per second.
  *
  * <pre>./admitto bench streaming-jobs PlatformJobsBenchmark</pre>
@@ -101,6 +104,16 @@ public class PlatformJobsBenchmark {
         new PlatformJobs(settings, RegistrationQualityJob.DEMO_PSEUDONYM_KEY).addTo(env);
         env.execute(PlatformJobs.NAME);
         consumed.events += inputEvents;
+    }
+
+    /** The first job alone, on its own source over the registration and flow topics. */
+    @Benchmark
+    public void departmentFlowOnly(Consumed consumed) throws Exception {
+        JobSettings settings = settings();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, JobEnvironment.configuration(settings));
+        new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(env);
+        env.execute(DepartmentFlowJob.NAME);
+        consumed.events += kafka.events(List.of(Topic.REGISTRATION, Topic.FLOW));
     }
 
     @Benchmark
