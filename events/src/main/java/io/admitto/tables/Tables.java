@@ -190,6 +190,99 @@ public final class Tables {
                     Column.optional("entity_code", ColumnType.STRING, "STC01-3 entity.")),
             required("event_date", ColumnType.DATE, "UTC date of acknowledged_at (Hive partition folder event_date=YYYY-MM-DD)."));
 
+    public static final TableSchema DENIAL_PATTERNS = new TableSchema(
+            "denial_patterns",
+            "Denials per facility, payer, department and category in event-time windows of an hour and of a day "
+                    + "(by remittance time), with the claims remitted in the same window as the denominator, a rolling "
+                    + "baseline (exponentially weighted moving average and variance of the window's denial count over the "
+                    + "earlier windows of the same series, empty windows counted as 0) and a spike flag. A row is written "
+                    + "for each window with at least one denial, once event time passes the window. See docs/kpis.md for "
+                    + "the method and its parameters. Written by DenialsJob.",
+            List.of(
+                    required("window_size", ColumnType.STRING, "HOUR or DAY."),
+                    required("window_start", ColumnType.TIMESTAMP, "Start of the UTC event-time window."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    required("payer_id", ColumnType.STRING, "Payer."),
+                    required("department", ColumnType.STRING, "Department of the registrations (UNKNOWN when no registration was seen)."),
+                    required("category", ColumnType.STRING, "Denial category, as in denials.category."),
+                    required("front_end", ColumnType.BOOLEAN, "The category is preventable by patient access."),
+                    required("denials", ColumnType.BIGINT, "Denying adjustments (rows of denials) in the window."),
+                    required("denied_claims", ColumnType.BIGINT, "Distinct claims with at least one such denial."),
+                    required("denied_amount", ColumnType.MONEY, "Sum of the denied amounts."),
+                    required("remitted_claims", ColumnType.BIGINT,
+                            "Claims of this facility, payer and department remitted (835 CLP) in the window, denied or not."),
+                    required("denial_rate", ColumnType.DOUBLE, "denied_claims / remitted_claims."),
+                    required("baseline_windows", ColumnType.INTEGER, "Earlier windows of the series the baseline has seen."),
+                    Column.optional("baseline_mean", ColumnType.DOUBLE, "EWMA of denials over the earlier windows; null before the first."),
+                    Column.optional("baseline_stddev", ColumnType.DOUBLE, "Square root of the EWM variance; null before the first window."),
+                    Column.optional("z_score", ColumnType.DOUBLE,
+                            "(denials − baseline_mean) / max(baseline_stddev, 1); null while the baseline is warming up."),
+                    required("spike", ColumnType.BOOLEAN,
+                            "z_score ≥ the threshold and denials ≥ the minimum count, after the warm-up (docs/kpis.md).")),
+            required("event_date", ColumnType.DATE, "UTC date of window_start (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema KPI_DAILY = new TableSchema(
+            "kpi_daily",
+            "Daily patient-access KPIs (HFMA MAP Keys and registration QA) per facility and department, and the registration "
+                    + "error and accuracy rates per registrar, as numerator, denominator and value. A day's figures change "
+                    + "while its encounters' eligibility, payments and claims arrive, so each change writes a new version "
+                    + "(at most one per KPI and event-time hour); the latest version is the current one: "
+                    + "`QUALIFY row_number() OVER (PARTITION BY kpi_date, facility_id, department, registrar_id, kpi ORDER BY version DESC) = 1`. "
+                    + "Formulas, inclusions and exclusions: docs/kpis.md. Written by KpiJob.",
+            List.of(
+                    required("kpi_date", ColumnType.DATE, "The day the KPI is about: the service date for registration KPIs, "
+                            + "the remittance or acknowledgement date for claim KPIs, the day a wait ended for waits (UTC)."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    required("department", ColumnType.STRING, "Department code."),
+                    required("registrar_id", ColumnType.STRING, "Registrar for the per-registrar rates; empty for department rows."),
+                    required("kpi", ColumnType.STRING, "KPI name, e.g. insurance_verification_rate (docs/kpis.md)."),
+                    Column.optional("numerator", ColumnType.MONEY, "Numerator (a count or dollars); null for percentiles."),
+                    Column.optional("denominator", ColumnType.MONEY, "Denominator; null for percentiles."),
+                    Column.optional("value", ColumnType.DOUBLE,
+                            "numerator / denominator (a ratio 0-1), or seconds for wait percentiles; null when the denominator is 0."),
+                    required("unit", ColumnType.STRING, "ratio or seconds."),
+                    required("version", ColumnType.INTEGER, "1 for the first figure of the day, then +1 per change."),
+                    required("computed_at", ColumnType.TIMESTAMP, "Event time the figure is as of.")),
+            required("event_date", ColumnType.DATE, "kpi_date again (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema QA_REVIEWS = new TableSchema(
+            "qa_reviews",
+            "QA reviewers' decisions on flagged registrations, exported from the reporting API's review store (append-only: "
+                    + "a changed decision is a new revision). The reviewer's free-text note stays in the review store (it may "
+                    + "quote PHI); this table says only whether there is one.",
+            List.of(
+                    required("review_id", ColumnType.STRING, "Decision id."),
+                    required("encounter_id", ColumnType.STRING, "Encounter (visit) id."),
+                    required("assessment_version", ColumnType.INTEGER, "The registration_quality version reviewed."),
+                    required("facility_id", ColumnType.STRING, "Facility code."),
+                    Column.optional("department", ColumnType.STRING, "Department code."),
+                    Column.optional("registrar_id", ColumnType.STRING, "Registrar of the registration."),
+                    required("rule_ids", ColumnType.STRING, "Comma-separated rules whose findings the decision is about."),
+                    required("reviewer", ColumnType.STRING, "User name of the reviewer (staff, not a patient)."),
+                    required("decision", ColumnType.STRING, "confirmed_error, corrected, false_positive or needs_follow_up."),
+                    required("has_note", ColumnType.BOOLEAN, "The reviewer wrote a note."),
+                    required("revision", ColumnType.INTEGER, "1 for the first decision on the encounter, then +1 per change."),
+                    required("decided_at", ColumnType.TIMESTAMP, "When the decision was recorded.")),
+            required("event_date", ColumnType.DATE, "UTC date of decided_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
+    public static final TableSchema AUDIT_LOG = new TableSchema(
+            "audit_log",
+            "RESTRICTED (admin only). Every read of PHI and every review decision through the API: who, when, which "
+                    + "encounter, which fields and why; append-only and hash-chained (each entry's hash covers the previous "
+                    + "hash), exported from the API's audit store.",
+            List.of(
+                    required("sequence", ColumnType.BIGINT, "Position in the chain, from 1."),
+                    required("occurred_at", ColumnType.TIMESTAMP, "When it happened."),
+                    required("actor", ColumnType.STRING, "User name."),
+                    required("role", ColumnType.STRING, "The role the user acted in."),
+                    required("action", ColumnType.STRING, "phi_read, review_decision, ..."),
+                    Column.optional("encounter_id", ColumnType.STRING, "Encounter concerned."),
+                    required("fields", ColumnType.STRING, "Comma-separated fields shown or written."),
+                    required("purpose", ColumnType.STRING, "Why (e.g. qa_review)."),
+                    required("previous_hash", ColumnType.STRING, "Hex SHA-256 of the previous entry (64 zeros for the first)."),
+                    required("hash", ColumnType.STRING, "Hex SHA-256 over previous_hash and this entry's fields.")),
+            required("event_date", ColumnType.DATE, "UTC date of occurred_at (Hive partition folder event_date=YYYY-MM-DD)."));
+
     public static final TableSchema DEAD_LETTERS = new TableSchema(
             "dead_letters",
             "Input that could not be decoded or validated, whole, with where it was found and why it was refused, "
@@ -222,7 +315,8 @@ public final class Tables {
 
     public static List<TableSchema> all() {
         return List.of(DEPARTMENT_HOURLY, WAIT_TIMES, WAIT_TIME_STATS, REGISTRATION_QUALITY, REGISTRATION_FINDINGS,
-                REGISTRATION_PHI, DENIALS, CLAIM_REJECTIONS, DEAD_LETTERS, LATE_EVENTS);
+                REGISTRATION_PHI, DENIALS, DENIAL_PATTERNS, CLAIM_REJECTIONS, KPI_DAILY, DEAD_LETTERS, LATE_EVENTS, QA_REVIEWS,
+                AUDIT_LOG);
     }
 
     public static Optional<TableSchema> byName(String name) {
