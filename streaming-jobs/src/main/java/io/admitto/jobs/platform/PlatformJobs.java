@@ -52,10 +52,9 @@ public final class PlatformJobs {
 
     /** The tables the jobs write. */
     public static List<TableSchema> tables() {
-        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS),
+        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS), List.of(Tables.KPI_DAILY),
                         List.of(Tables.REGISTRATION_QUALITY, Tables.REGISTRATION_FINDINGS, Tables.REGISTRATION_PHI),
                         List.of(Tables.DENIALS, Tables.CLAIM_REJECTIONS),
-                        List.of(Tables.KPI_DAILY),
                         List.of(Tables.DEAD_LETTERS, Tables.LATE_EVENTS))
                 .flatMap(List::stream)
                 .toList();
