@@ -16,22 +16,17 @@ import io.admitto.events.PlanType;
 import io.admitto.events.PointOfServicePayment;
 import io.admitto.events.RegistrationEvent;
 import io.admitto.ingest.generator.GeneratorConfig;
-import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.denials.DenialCategory;
-import io.admitto.jobs.platform.PlatformJobs;
 import io.admitto.jobs.quality.RegistrationQualityJob;
+import io.admitto.jobs.testing.BoundedPlatformRun;
 import io.admitto.jobs.testing.GeneratedTopics;
 import io.admitto.qarules.Assessment;
 import io.admitto.qarules.RegistrationAssessor;
 import io.admitto.qarules.config.OrganizationConfigLoader;
 import io.admitto.qarules.snapshot.RegistrationSnapshot;
 import io.admitto.qarules.snapshot.SnapshotAssembler;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -93,17 +88,7 @@ class KpiDailyTest {
                 event -> EVENTS_BY_ENCOUNTER.computeIfAbsent(event.encounterId(), key -> new ArrayList<>()).add(event));
 
         warehouse = temp.resolve("warehouse");
-        StreamExecutionEnvironment env = new TestStreamEnvironment(flink, 2);
-        Configuration noKryo = new Configuration();
-        noKryo.set(PipelineOptions.GENERIC_TYPES, false);
-        env.configure(noKryo);
-        JobSettings settings = JobSettings.of(kafka.bootstrapServers(), "kpi-test", warehouse.toString())
-                .withBounded(true)
-                .withParallelism(2)
-                .withCheckpointInterval(Duration.ofMillis(500))
-                .withRestarts(0, Duration.ZERO);
-        new PlatformJobs(settings, RegistrationQualityJob.DEMO_PSEUDONYM_KEY).addTo(env);
-        env.execute(PlatformJobs.NAME);
+        BoundedPlatformRun.run(flink, kafka, "kpi-test", warehouse);
     }
 
     @AfterAll
