@@ -230,8 +230,8 @@ public final class Tables {
                     + "`QUALIFY row_number() OVER (PARTITION BY kpi_date, facility_id, department, registrar_id, kpi ORDER BY version DESC) = 1`. "
                     + "Formulas, inclusions and exclusions: docs/kpis.md. Written by KpiJob.",
             List.of(
-                    required("kpi_date", ColumnType.DATE, "The day the KPI is about: the service date for registration KPIs, "
-                            + "the remittance or acknowledgement date for claim KPIs, the day a wait ended for waits (UTC)."),
+                    required("kpi_date", ColumnType.DATE, "The day the KPI is about, as the facility's local date: the service "
+                            + "date for registration KPIs, the remittance or acknowledgement date for claim KPIs, the day a wait ended for waits."),
                     required("facility_id", ColumnType.STRING, "Facility code."),
                     required("department", ColumnType.STRING, "Department code."),
                     required("registrar_id", ColumnType.STRING, "Registrar for the per-registrar rates; empty for department rows."),
