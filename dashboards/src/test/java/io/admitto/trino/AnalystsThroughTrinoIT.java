@@ -60,8 +60,7 @@ class AnalystsThroughTrinoIT
         int exitCode = AdmittoCommand.commandLine().execute("trino-config", "--warehouse", warehouse.toString(), "--out", out.toString());
         assertThat(exitCode).isZero();
 
-        trino = TrinoServer.start(work.resolve("trino"), out.resolve("etc"));
-        trino.execute("admin", Files.readString(out.resolve(TrinoConfig.DDL_FILE)));
+        trino = TrinoServer.startWithAdmittoTables(work.resolve("trino"), out);
     }
 
     @AfterAll

@@ -57,8 +57,7 @@ class TrinoCatalogIT
         ProjectionRange range = ProjectionRange.of(warehouse.root(), Tables.all(), LocalDate.now(java.time.ZoneOffset.UTC), Optional.empty());
         config = new TrinoConfig(warehouse.root(), Tables.all(), range);
         config.write(out);
-        trino = TrinoServer.start(work.resolve("trino"), out.resolve("etc"));
-        trino.execute("admin", Files.readString(out.resolve(TrinoConfig.DDL_FILE)));
+        trino = TrinoServer.startWithAdmittoTables(work.resolve("trino"), out);
     }
 
     @AfterAll

@@ -1,5 +1,8 @@
 package io.admitto.trino.testing;
 
+import io.admitto.api.security.Role;
+import io.admitto.trino.TrinoConfig;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -84,6 +87,24 @@ public final class TrinoServer
         Files.createDirectories(servers);
         Files.move(unpacking.resolve(folder), home, StandardCopyOption.ATOMIC_MOVE);
         return home;
+    }
+
+    /**
+     * A server with what {@code admitto trino-config} wrote into {@code trinoConfigOut} (its {@code etc/}),
+     * and that configuration's DDL applied as an admin: the warehouse's tables are ready to query.
+     */
+    public static TrinoServer startWithAdmittoTables(Path workDirectory, Path trinoConfigOut)
+            throws IOException, SQLException
+    {
+        TrinoServer server = start(workDirectory, trinoConfigOut.resolve("etc"));
+        try {
+            server.execute(Role.ADMIN.wireName(), Files.readString(trinoConfigOut.resolve(TrinoConfig.DDL_FILE)));
+            return server;
+        }
+        catch (IOException | SQLException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public static TrinoServer start(Path workDirectory, Path etcAdditions)
