@@ -4,13 +4,22 @@ import io.admitto.api.health.HealthResource;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
+import io.admitto.api.problem.UnreadableBodyExceptionMapper;
 import io.admitto.api.problem.WebApplicationExceptionMapper;
+import io.admitto.api.security.AccessControlFeature;
+import io.admitto.api.security.AuthResource;
+import io.admitto.api.security.AuthenticationFilter;
+import io.admitto.api.security.LoginThrottle;
+import io.admitto.api.security.OidcTokenVerifier;
+import io.admitto.api.security.SecurityConfig;
+import io.admitto.api.security.SessionStore;
 import io.admitto.api.sql.AnalyticsQueries;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -18,20 +27,32 @@ import java.util.List;
  * other modules (the dashboards). Resources are registered as classes and receive the shared
  * {@link AnalyticsQueries} and {@link ReportingServerConfig} by constructor injection ({@code @Inject}),
  * the same way for ours and for contributed ones.
+ *
+ * <p>Every request passes {@link AuthenticationFilter} (who is calling) and {@link AccessControlFeature}
+ * (may they call this method): a resource method must say who may call it with {@code @RolesAllowed},
+ * {@code @PermitAll} or {@code @DenyAll}, and one that says nothing is refused to everyone.
  */
 final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, Clock clock, List<?> extraComponents)
     {
+        SecurityConfig security = config.security();
+        SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
+        LoginThrottle throttle = new LoginThrottle(clock);
         ResourceConfig application = new ResourceConfig()
                 .setApplicationName("admitto-reporting-api")
                 // WADL would need JAXB and publishes an extra, unmapped endpoint.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(JacksonFeature.class)
+                // Jackson's own mappers answer bad JSON with its message as text/plain.
+                .register(JacksonFeature.withoutExceptionMappers())
                 .register(JsonMapperResolver.class)
                 .register(NoSniffFilter.class)
+                .register(new AuthenticationFilter(sessions, security.oidc().map(OidcTokenVerifier::new), security.metricsScrapeToken()))
+                .register(AccessControlFeature.class)
+                .register(AuthResource.class)
+                .register(UnreadableBodyExceptionMapper.class)
                 .register(InvalidParameterExceptionMapper.class)
                 .register(WebApplicationExceptionMapper.class)
                 .register(UnhandledExceptionMapper.class)
@@ -44,6 +65,10 @@ final class ReportingApplication
                     {
                         bind(queries).to(AnalyticsQueries.class);
                         bind(config).to(ReportingServerConfig.class);
+                        bind(security).to(SecurityConfig.class);
+                        bind(sessions).to(SessionStore.class);
+                        bind(throttle).to(LoginThrottle.class);
+                        bind(clock).to(Clock.class);
                     }
                 });
         for (Object component : extraComponents) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>{@code
  * try (ReportingServer server = new ReportingServer(
- *         new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of(new DashboardsFeature()))) {
+ *         new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
+ *         List.of(new DashboardsFeature()))) {
  *     server.start();
  *     URI uri = server.uri(); // http://127.0.0.1:<bound port>/
  * }
@@ -52,7 +54,7 @@ public final class ReportingServer
         try {
             this.httpServer = GrizzlyHttpServerFactory.createHttpServer(
                     baseUri(config.host(), config.port()),
-                    ReportingApplication.create(config, queries, List.copyOf(extraComponents)),
+                    ReportingApplication.create(config, queries, Clock.systemUTC(), List.copyOf(extraComponents)),
                     false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
