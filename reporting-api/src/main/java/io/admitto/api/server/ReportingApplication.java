@@ -1,5 +1,8 @@
 package io.admitto.api.server;
 
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.AuditResource;
 import io.admitto.api.health.HealthResource;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
@@ -36,7 +39,8 @@ final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, Clock clock, List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, AuditLog auditLog, AuditLogExport auditExport,
+            Clock clock, List<?> extraComponents)
     {
         SecurityConfig security = config.security();
         SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
@@ -58,6 +62,7 @@ final class ReportingApplication
                 .register(UnhandledExceptionMapper.class)
                 .register(HealthResource.class)
                 .register(RegistrationVolumeResource.class)
+                .register(AuditResource.class)
                 .register(new AbstractBinder()
                 {
                     @Override
@@ -69,6 +74,8 @@ final class ReportingApplication
                         bind(sessions).to(SessionStore.class);
                         bind(throttle).to(LoginThrottle.class);
                         bind(clock).to(Clock.class);
+                        bind(auditLog).to(AuditLog.class);
+                        bind(auditExport).to(AuditLogExport.class);
                     }
                 });
         for (Object component : extraComponents) {

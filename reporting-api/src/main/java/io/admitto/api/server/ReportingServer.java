@@ -1,19 +1,28 @@
 package io.admitto.api.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.JdbcAuditLog;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.DuckDbAnalyticsQueries;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,8 +47,16 @@ public final class ReportingServer
 {
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
+    /** How often new audit entries are copied into the warehouse's audit_log table (and once more at close). */
+    private static final Duration AUDIT_EXPORT_INTERVAL = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(ReportingServer.class);
+
     private final ReportingServerConfig config;
     private final AnalyticsQueries queries;
+    private final JdbcAuditLog auditLog;
+    private final AuditLogExport auditExport;
+    private final ScheduledExecutorService auditExporter;
     private final HttpServer httpServer;
 
     /**
@@ -50,17 +67,40 @@ public final class ReportingServer
     {
         this.config = requireNonNull(config, "config is null");
         requireNonNull(extraComponents, "extraComponents is null");
-        this.queries = DuckDbAnalyticsQueries.open(config.warehouse());
+        try {
+            Files.createDirectories(config.stateDirectory());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the API's state directory " + config.stateDirectory(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        this.auditLog = JdbcAuditLog.embedded(config.stateDirectory(), clock);
+        this.auditExport = new AuditLogExport(auditLog, config.warehouse());
+        this.auditExporter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "audit-export");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            this.queries = DuckDbAnalyticsQueries.open(config.warehouse());
+        }
+        catch (RuntimeException e) {
+            auditExporter.shutdownNow();
+            auditLog.close();
+            throw e;
+        }
         try {
             this.httpServer = GrizzlyHttpServerFactory.createHttpServer(
                     baseUri(config.host(), config.port()),
-                    ReportingApplication.create(config, queries, Clock.systemUTC(), List.copyOf(extraComponents)),
+                    ReportingApplication.create(config, queries, auditLog, auditExport, clock, List.copyOf(extraComponents)),
                     false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
         }
         catch (RuntimeException e) {
             queries.close();
+            auditExporter.shutdownNow();
+            auditLog.close();
             throw e;
         }
     }
@@ -70,6 +110,7 @@ public final class ReportingServer
     {
         try {
             httpServer.start();
+            auditExporter.scheduleWithFixedDelay(this::exportAudit, AUDIT_EXPORT_INTERVAL.toSeconds(), AUDIT_EXPORT_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
@@ -90,7 +131,16 @@ public final class ReportingServer
         return config;
     }
 
-    /** Stops accepting requests, lets running ones finish for a few seconds, then releases DuckDB. */
+    /** The audit log, for the launcher and tests; requests reach it by injection. */
+    public AuditLog auditLog()
+    {
+        return auditLog;
+    }
+
+    /**
+     * Stops accepting requests, lets running ones finish for a few seconds, exports the audit entries not yet
+     * in the warehouse, then releases DuckDB and the audit database.
+     */
     @Override
     public void close()
     {
@@ -110,7 +160,24 @@ public final class ReportingServer
             httpServer.shutdownNow();
         }
         finally {
+            auditExporter.shutdownNow();
+            exportAudit();
             queries.close();
+            auditLog.close();
+        }
+    }
+
+    private void exportAudit()
+    {
+        try {
+            AuditLogExport.Exported exported = auditExport.exportNew();
+            if (exported.entries() > 0) {
+                log.info("Exported {} audit entries to {}", exported.entries(), exported.files());
+            }
+        }
+        catch (RuntimeException e) {
+            // The entries stay in the audit database; the next export takes them.
+            log.error("Audit export failed", e);
         }
     }
 
