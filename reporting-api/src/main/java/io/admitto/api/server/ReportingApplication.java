@@ -52,7 +52,8 @@ final class ReportingApplication
                 // Jackson's own mappers answer bad JSON with its message as text/plain.
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(JsonMapperResolver.class)
-                .register(NoSniffFilter.class)
+                .register(SecurityHeadersFilter.class)
+                .register(RequestBodyLimitFilter.class)
                 .register(new AuthenticationFilter(sessions, security.oidc().map(OidcTokenVerifier::new), security.metricsScrapeToken()))
                 .register(AccessControlFeature.class)
                 .register(AuthResource.class)
