@@ -4,6 +4,8 @@ import io.admitto.api.audit.AuditLog;
 import io.admitto.api.audit.AuditLogExport;
 import io.admitto.api.audit.AuditResource;
 import io.admitto.api.health.HealthResource;
+import io.admitto.api.metrics.MetricsResource;
+import io.admitto.api.metrics.RequestMetrics;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
@@ -17,6 +19,12 @@ import io.admitto.api.security.OidcTokenVerifier;
 import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.security.SessionStore;
 import io.admitto.api.sql.AnalyticsQueries;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -45,6 +53,11 @@ final class ReportingApplication
         SecurityConfig security = config.security();
         SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
         LoginThrottle throttle = new LoginThrottle(clock);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
         ResourceConfig application = new ResourceConfig()
                 .setApplicationName("admitto-reporting-api")
                 // WADL would need JAXB and publishes an extra, unmapped endpoint.
@@ -64,6 +77,8 @@ final class ReportingApplication
                 .register(HealthResource.class)
                 .register(RegistrationVolumeResource.class)
                 .register(AuditResource.class)
+                .register(MetricsResource.class)
+                .register(new RequestMetrics(metrics))
                 .register(new AbstractBinder()
                 {
                     @Override
@@ -77,6 +92,7 @@ final class ReportingApplication
                         bind(clock).to(Clock.class);
                         bind(auditLog).to(AuditLog.class);
                         bind(auditExport).to(AuditLogExport.class);
+                        bind(metrics).to(PrometheusMeterRegistry.class);
                     }
                 });
         for (Object component : extraComponents) {
