@@ -6,6 +6,7 @@ import io.admitto.api.audit.AuditResource;
 import io.admitto.api.health.HealthResource;
 import io.admitto.api.metrics.MetricsResource;
 import io.admitto.api.metrics.RequestMetrics;
+import io.admitto.api.openapi.OpenApiResource;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
@@ -78,6 +79,7 @@ final class ReportingApplication
                 .register(RegistrationVolumeResource.class)
                 .register(AuditResource.class)
                 .register(MetricsResource.class)
+                .register(OpenApiResource.class)
                 .register(new RequestMetrics(metrics))
                 .register(new AbstractBinder()
                 {

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.admitto.api.audit.AuditLog;
 import io.admitto.api.audit.AuditLogExport;
 import io.admitto.api.audit.JdbcAuditLog;
+import io.admitto.api.openapi.ApiEndpoint;
+import io.admitto.api.openapi.ApiEndpoints;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.DuckDbAnalyticsQueries;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +62,7 @@ public final class ReportingServer
     private final JdbcAuditLog auditLog;
     private final AuditLogExport auditExport;
     private final ScheduledExecutorService auditExporter;
+    private final GrizzlyHttpContainer container;
     private final HttpServer httpServer;
 
     /**
@@ -90,10 +96,9 @@ public final class ReportingServer
             throw e;
         }
         try {
-            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(
-                    baseUri(config.host(), config.port()),
-                    ReportingApplication.create(config, queries, auditLog, auditExport, clock, List.copyOf(extraComponents)),
-                    false);
+            this.container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    ReportingApplication.create(config, queries, auditLog, auditExport, clock, List.copyOf(extraComponents)));
+            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(baseUri(config.host(), config.port()), container, false, null, false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
         }
@@ -129,6 +134,13 @@ public final class ReportingServer
     public ReportingServerConfig config()
     {
         return config;
+    }
+
+    /** Every endpoint the server answers, from its resource model (what /api/openapi.json describes). */
+    public List<ApiEndpoint> endpoints()
+    {
+        return ApiEndpoints.of(container.getApplicationHandler().getInjectionManager()
+                .getInstance(ExtendedResourceContext.class).getResourceModel());
     }
 
     /** The audit log, for the launcher and tests; requests reach it by injection. */
