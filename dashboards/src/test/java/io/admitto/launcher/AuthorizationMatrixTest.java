@@ -20,12 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,19 +68,7 @@ class AuthorizationMatrixTest {
     @BeforeAll
     void runThePipelineAndServeIt(@TempDir Path workDirectory) throws Exception {
         warehouse = workDirectory.resolve("warehouse");
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        int exitCode;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            exitCode = AdmittoCommand.commandLine().execute(
-                    "run", "--seed", "20260611", "--days", "1", "--facilities", "2", "--daily-encounters", "60",
-                    "--checkpoint-interval", "PT1S", "--warehouse", warehouse.toString());
-        }
-        finally {
-            System.setOut(originalOut);
-        }
-        assertThat(exitCode).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+        PipelineRuns.run(warehouse, "--seed", "20260611", "--days", "1", "--facilities", "2", "--daily-encounters", "60");
         readPhiWrittenByTheJobs();
         server = Servers.start(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()));
         anonymous = new ApiClient(server.uri());

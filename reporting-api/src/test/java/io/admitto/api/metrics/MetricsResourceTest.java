@@ -1,18 +1,13 @@
 package io.admitto.api.metrics;
 
 import io.admitto.api.security.Role;
-import io.admitto.api.security.SecurityConfig;
-import io.admitto.api.server.ReportingServer;
-import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
+import io.admitto.api.testing.ApiServerExtension;
 import io.admitto.api.testing.RegistrationFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,40 +19,22 @@ final class MetricsResourceTest
 {
     private static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789abcdef";
 
-    @TempDir
-    Path warehouse;
-
-    private ReportingServer server;
-    private ApiClient anonymous;
-
-    @BeforeEach
-    void startServer()
-    {
-        RegistrationFixtures.writeTo(warehouse);
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse)
-                .withSecurity(SecurityConfig.demo().withMetricsScrapeToken(SCRAPE_TOKEN)), List.of());
-        server.start();
-        anonymous = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stopServer()
-    {
-        server.close();
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(List.of(), security -> security.withMetricsScrapeToken(SCRAPE_TOKEN));
 
     @Test
     void countsRequestsPerEndpointTemplateAndStatus()
     {
-        ApiClient leadership = anonymous.loggedInAs(Role.LEADERSHIP);
+        RegistrationFixtures.writeTo(api.warehouse());
+        ApiClient leadership = api.as(Role.LEADERSHIP);
         for (int request = 0; request < 3; request++) {
             assertThat(leadership.get("/api/kpi/registration-volume?facility=FAC0" + request).statusCode()).isEqualTo(200);
         }
         assertThat(leadership.get("/api/kpi/registration-volume?from=never").statusCode()).isEqualTo(400);
-        assertThat(anonymous.get("/api/kpi/registration-volume").statusCode()).isEqualTo(401);
+        assertThat(api.anonymous().get("/api/kpi/registration-volume").statusCode()).isEqualTo(401);
         assertThat(leadership.get("/api/no-such-thing").statusCode()).isEqualTo(404);
 
-        HttpResponse<String> scrape = anonymous.loggedInAs(Role.ADMIN).send("GET", "/api/metrics", "text/plain");
+        HttpResponse<String> scrape = api.as(Role.ADMIN).send("GET", "/api/metrics", "text/plain");
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(ApiClient.contentType(scrape)).startsWith("text/plain");
@@ -74,11 +51,11 @@ final class MetricsResourceTest
     @Test
     void isForAdminsAndTheScrapeTokenOnly()
     {
-        assertThat(anonymous.send("GET", "/api/metrics", "text/plain").statusCode()).isEqualTo(401);
+        assertThat(api.anonymous().send("GET", "/api/metrics", "text/plain").statusCode()).isEqualTo(401);
         for (Role role : List.of(Role.QA_REVIEWER, Role.LEADERSHIP, Role.ANALYST)) {
-            assertThat(anonymous.loggedInAs(role).send("GET", "/api/metrics", "text/plain").statusCode()).as(role.wireName()).isEqualTo(403);
+            assertThat(api.as(role).send("GET", "/api/metrics", "text/plain").statusCode()).as(role.wireName()).isEqualTo(403);
         }
-        ApiClient prometheus = anonymous.withBearerToken(SCRAPE_TOKEN);
+        ApiClient prometheus = api.anonymous().withBearerToken(SCRAPE_TOKEN);
 
         assertThat(prometheus.send("GET", "/api/metrics", "text/plain").statusCode()).isEqualTo(200);
         assertThat(prometheus.get("/api/kpi/registration-volume").statusCode()).as("the scrape token opens nothing else").isEqualTo(403);

@@ -3,51 +3,27 @@ package io.admitto.api.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admitto.api.security.AccessRule;
 import io.admitto.api.security.Role;
-import io.admitto.api.security.SecurityConfig;
-import io.admitto.api.server.ReportingServer;
-import io.admitto.api.server.ReportingServerConfig;
-import io.admitto.api.testing.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.admitto.api.testing.ApiServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI document is made from the running application's resource model. */
 final class OpenApiResourceTest
 {
-    @TempDir
-    Path warehouse;
-
-    private ReportingServer server;
-    private ApiClient anonymous;
-
-    @BeforeEach
-    void startServer()
-    {
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()), List.of());
-        server.start();
-        anonymous = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stopServer()
-    {
-        server.close();
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension();
 
     @Test
     void listsEveryEndpointWithItsParametersAndWhoMayCallIt()
     {
-        HttpResponse<String> response = anonymous.loggedInAs(Role.ANALYST).get("/api/openapi.json");
+        HttpResponse<String> response = api.as(Role.ANALYST).get("/api/openapi.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode document = anonymous.json(response);
+        JsonNode document = api.anonymous().json(response);
         assertThat(document.get("openapi").asText()).isEqualTo("3.0.3");
         JsonNode paths = document.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains(
@@ -67,15 +43,15 @@ final class OpenApiResourceTest
     @Test
     void isForSignedInUsers()
     {
-        assertThat(anonymous.get("/api/openapi.json").statusCode()).isEqualTo(401);
+        assertThat(api.anonymous().get("/api/openapi.json").statusCode()).isEqualTo(401);
     }
 
     @Test
     void everyEndpointOfTheApiSaysWhoMayCallIt()
     {
-        assertThat(server.endpoints()).isNotEmpty().allSatisfy(endpoint ->
+        assertThat(api.server().endpoints()).isNotEmpty().allSatisfy(endpoint ->
                 assertThat(endpoint.access().kind()).as(endpoint.toString()).isNotEqualTo(AccessRule.Kind.UNDECLARED));
-        assertThat(server.endpoints()).filteredOn(endpoint -> endpoint.access().isPublic()).extracting(ApiEndpoint::toString)
+        assertThat(api.server().endpoints()).filteredOn(endpoint -> endpoint.access().isPublic()).extracting(ApiEndpoint::toString)
                 .as("the only endpoints open to anonymous callers")
                 .containsExactlyInAnyOrder("GET /api/health", "POST /api/auth/login");
     }

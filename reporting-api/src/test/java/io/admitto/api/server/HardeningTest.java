@@ -1,17 +1,14 @@
 package io.admitto.api.server;
 
 import io.admitto.api.security.Role;
-import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.testing.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.admitto.api.testing.ApiServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Flow;
@@ -21,31 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Security headers on every answer and limits on what a request may send. */
 final class HardeningTest
 {
-    @TempDir
-    Path warehouse;
-
-    private ReportingServer server;
-    private ApiClient anonymous;
-
-    @BeforeEach
-    void startServer()
-    {
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()), List.of());
-        server.start();
-        anonymous = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stopServer()
-    {
-        server.close();
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension();
 
     @Test
     void apiAnswersAreNeitherSniffedFramedNorCached()
     {
-        HttpResponse<String> kpi = anonymous.loggedInAs(Role.LEADERSHIP).get("/api/kpi/registration-volume");
-        HttpResponse<String> refused = anonymous.get("/api/kpi/registration-volume");
+        HttpResponse<String> kpi = api.as(Role.LEADERSHIP).get("/api/kpi/registration-volume");
+        HttpResponse<String> refused = api.anonymous().get("/api/kpi/registration-volume");
 
         for (HttpResponse<String> response : List.of(kpi, refused)) {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -62,11 +42,11 @@ final class HardeningTest
     {
         String huge = "{\"username\": \"" + "x".repeat(RequestBodyLimitFilter.MAX_BODY_BYTES) + "\", \"password\": \"p\"}";
 
-        HttpResponse<String> response = anonymous.postJson("/api/auth/login", huge);
+        HttpResponse<String> response = api.anonymous().postJson("/api/auth/login", huge);
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(ApiClient.contentType(response)).startsWith("application/problem+json");
-        assertThat(anonymous.json(response).get("detail").asText()).contains(Integer.toString(RequestBodyLimitFilter.MAX_BODY_BYTES));
+        assertThat(api.anonymous().json(response).get("detail").asText()).contains(Integer.toString(RequestBodyLimitFilter.MAX_BODY_BYTES));
     }
 
     @Test
@@ -91,7 +71,7 @@ final class HardeningTest
             }
         };
 
-        HttpResponse<String> response = anonymous.send("POST", "/api/auth/login", "application/json",
+        HttpResponse<String> response = api.anonymous().send("POST", "/api/auth/login", "application/json",
                 Map.of("Content-Type", "application/json"), chunked);
 
         assertThat(response.statusCode()).isEqualTo(413);
