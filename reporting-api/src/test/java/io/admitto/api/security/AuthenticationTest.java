@@ -174,6 +174,21 @@ final class AuthenticationTest
     }
 
     @Test
+    void aBrowserStillHoldingASessionCanLogInAgainWithoutACsrfTokenAndTheOldSessionEnds()
+    {
+        String cookie = SessionCookie.NAME + "=" + api.anonymous().json(api.anonymous().login("qa", "qa-demo")).get("token").asText();
+
+        HttpResponse<String> again = api.anonymous().send("POST", "/api/auth/login", "application/json",
+                Map.of("Cookie", cookie, "Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString("{\"username\": \"lead\", \"password\": \"lead-demo\"}"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(api.anonymous().json(again).get("user").asText()).isEqualTo("lead");
+        assertThat(api.anonymous().send("GET", "/api/auth/me", "application/json", Map.of("Cookie", cookie), HttpRequest.BodyPublishers.noBody())
+                .statusCode()).as("the replaced session has ended").isEqualTo(401);
+    }
+
+    @Test
     void anonymousBrowsersAreSentToTheLoginPageAndApiClientsAreNot()
     {
         HttpResponse<String> page = api.anonymous().send("GET", "/test/guarded/qa", "text/html,application/xhtml+xml,*/*;q=0.8");
