@@ -176,6 +176,8 @@ final class OverviewPageBrowserTest
         browser.findElement(By.cssSelector("#login button")).click();
         new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver.findElement(By.id("error")).isDisplayed());
         assertThat(text("error")).isEqualTo("The user name or password is wrong.");
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("login-refused.png"), StandardCopyOption.REPLACE_EXISTING);
         browser.findElement(By.id("login-password")).clear();
         browser.findElement(By.id("login-password")).sendKeys("lead-demo");
         browser.findElement(By.cssSelector("#login button")).click();
