@@ -30,8 +30,8 @@ import static java.util.Objects.requireNonNull;
  * <p>An entry is appended in one transaction that reads the head of the chain and inserts the next
  * sequence; the sequence is the primary key, so two servers appending to one shared database cannot both
  * take the same place: the loser retries on the new head. {@link #record} returns only after the commit;
- * H2 runs with {@code WRITE_DELAY=0}, so a committed entry is in the file, and survives the process being
- * killed, when the call returns.
+ * with H2 also after {@code CHECKPOINT SYNC} (and the file runs with {@code WRITE_DELAY=0}), so a returned
+ * entry is on the disk: it survives the process being killed and the machine losing power.
  */
 public final class JdbcAuditLog
         implements AuditLog, AutoCloseable
@@ -45,6 +45,7 @@ public final class JdbcAuditLog
     private final String user;
     private final String password;
     private final Clock clock;
+    private final boolean embeddedH2;
     private final ReentrantLock appendLock = new ReentrantLock();
     /** Holds an embedded database open between calls, so each call does not reopen the file. */
     private final Connection keepAlive;
@@ -55,6 +56,7 @@ public final class JdbcAuditLog
         this.user = requireNonNull(user, "user is null");
         this.password = requireNonNull(password, "password is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.embeddedH2 = url.startsWith("jdbc:h2:");
         try {
             this.keepAlive = connect();
             try (Statement statement = keepAlive.createStatement()) {
@@ -147,6 +149,12 @@ public final class JdbcAuditLog
                     insert.executeUpdate();
                 }
                 connection.commit();
+                if (embeddedH2) {
+                    // H2 leaves a commit in its write buffer for a while; force it to the disk before answering.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("CHECKPOINT SYNC");
+                    }
+                }
                 return new AuditEntry(sequence, occurredAt, record, previousHash, hash);
             }
             catch (SQLException | RuntimeException e) {
