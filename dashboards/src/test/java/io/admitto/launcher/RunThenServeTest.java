@@ -2,6 +2,8 @@ package io.admitto.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,20 +41,7 @@ class RunThenServeTest {
     @BeforeAll
     void runTheBoundedPipeline(@TempDir Path workDirectory) {
         warehouse = workDirectory.resolve("warehouse");
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        int exitCode;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            exitCode = AdmittoCommand.commandLine().execute(
-                    "run", "--seed", "20260302", "--days", "2", "--facilities", "2", "--daily-encounters", "90",
-                    "--checkpoint-interval", "PT1S", "--warehouse", warehouse.toString());
-        }
-        finally {
-            System.setOut(originalOut);
-        }
-        runOutput = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(runOutput).isZero();
+        runOutput = PipelineRuns.run(warehouse, "--seed", "20260302", "--days", "2", "--facilities", "2", "--daily-encounters", "90");
         truth = new GroundTruthJson().read(Backfill.truthFile(warehouse));
     }
 
@@ -73,10 +61,11 @@ class RunThenServeTest {
 
     @Test
     void kpiEndpointAnswersExactlyTheGroundTruth() throws Exception {
-        try (ReportingServer server = Servers.start(new ReportingServerConfig("127.0.0.1", 0, warehouse))) {
-            ApiClient api = new ApiClient(server.uri());
-
-            assertThat(api.get("/api/health").statusCode()).isEqualTo(200);
+        try (ReportingServer server = Servers.start(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()))) {
+            ApiClient anonymous = new ApiClient(server.uri());
+            assertThat(anonymous.get("/api/health").statusCode()).isEqualTo(200);
+            assertThat(anonymous.get("/api/kpi/registration-volume").statusCode()).isEqualTo(401);
+            ApiClient api = anonymous.loggedInAs(Role.LEADERSHIP);
 
             HttpResponse<String> response = api.get("/api/kpi/registration-volume");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

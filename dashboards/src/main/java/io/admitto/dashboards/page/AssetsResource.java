@@ -1,5 +1,6 @@
 package io.admitto.dashboards.page;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import java.util.Map;
  * so a request can never reach other classpath files.
  */
 @Singleton
+@PermitAll
 @Path("/assets/{name}")
 public final class AssetsResource
 {
@@ -29,6 +31,7 @@ public final class AssetsResource
         this.assets = Map.of(
                 "echarts.min.js", new ClasspathAsset(EchartsWebjar.minifiedScript(), JAVASCRIPT, true).requirePresent(),
                 "overview.js", new ClasspathAsset(OWN + "overview.js", JAVASCRIPT, false).requirePresent(),
+                "login.js", new ClasspathAsset(OWN + "login.js", JAVASCRIPT, false).requirePresent(),
                 "overview.css", new ClasspathAsset(OWN + "overview.css", CSS, false).requirePresent(),
                 "favicon.svg", new ClasspathAsset(OWN + "favicon.svg", MediaType.valueOf("image/svg+xml"), false).requirePresent());
     }

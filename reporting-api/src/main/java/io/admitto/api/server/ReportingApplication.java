@@ -1,16 +1,37 @@
 package io.admitto.api.server;
 
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.AuditResource;
 import io.admitto.api.health.HealthResource;
+import io.admitto.api.metrics.MetricsResource;
+import io.admitto.api.metrics.RequestMetrics;
+import io.admitto.api.openapi.OpenApiResource;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
+import io.admitto.api.problem.UnreadableBodyExceptionMapper;
 import io.admitto.api.problem.WebApplicationExceptionMapper;
+import io.admitto.api.security.AccessControlFeature;
+import io.admitto.api.security.AuthResource;
+import io.admitto.api.security.AuthenticationFilter;
+import io.admitto.api.security.LoginThrottle;
+import io.admitto.api.security.OidcTokenVerifier;
+import io.admitto.api.security.SecurityConfig;
+import io.admitto.api.security.SessionStore;
 import io.admitto.api.sql.AnalyticsQueries;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -18,25 +39,48 @@ import java.util.List;
  * other modules (the dashboards). Resources are registered as classes and receive the shared
  * {@link AnalyticsQueries} and {@link ReportingServerConfig} by constructor injection ({@code @Inject}),
  * the same way for ours and for contributed ones.
+ *
+ * <p>Every request passes {@link AuthenticationFilter} (who is calling) and {@link AccessControlFeature}
+ * (may they call this method): a resource method must say who may call it with {@code @RolesAllowed},
+ * {@code @PermitAll} or {@code @DenyAll}, and one that says nothing is refused to everyone.
  */
 final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, AuditLog auditLog, AuditLogExport auditExport,
+            Clock clock, List<?> extraComponents)
     {
+        SecurityConfig security = config.security();
+        SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
+        LoginThrottle throttle = new LoginThrottle(clock);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
         ResourceConfig application = new ResourceConfig()
                 .setApplicationName("admitto-reporting-api")
                 // WADL would need JAXB and publishes an extra, unmapped endpoint.
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(JacksonFeature.class)
+                // Jackson's own mappers answer bad JSON with its message as text/plain.
+                .register(JacksonFeature.withoutExceptionMappers())
                 .register(JsonMapperResolver.class)
-                .register(NoSniffFilter.class)
+                .register(SecurityHeadersFilter.class)
+                .register(RequestBodyLimitFilter.class)
+                .register(new AuthenticationFilter(sessions, security.oidc().map(OidcTokenVerifier::new), security.metricsScrapeToken()))
+                .register(AccessControlFeature.class)
+                .register(AuthResource.class)
+                .register(UnreadableBodyExceptionMapper.class)
                 .register(InvalidParameterExceptionMapper.class)
                 .register(WebApplicationExceptionMapper.class)
                 .register(UnhandledExceptionMapper.class)
                 .register(HealthResource.class)
                 .register(RegistrationVolumeResource.class)
+                .register(AuditResource.class)
+                .register(MetricsResource.class)
+                .register(OpenApiResource.class)
+                .register(new RequestMetrics(metrics))
                 .register(new AbstractBinder()
                 {
                     @Override
@@ -44,6 +88,13 @@ final class ReportingApplication
                     {
                         bind(queries).to(AnalyticsQueries.class);
                         bind(config).to(ReportingServerConfig.class);
+                        bind(security).to(SecurityConfig.class);
+                        bind(sessions).to(SessionStore.class);
+                        bind(throttle).to(LoginThrottle.class);
+                        bind(clock).to(Clock.class);
+                        bind(auditLog).to(AuditLog.class);
+                        bind(auditExport).to(AuditLogExport.class);
+                        bind(metrics).to(PrometheusMeterRegistry.class);
                     }
                 });
         for (Object component : extraComponents) {

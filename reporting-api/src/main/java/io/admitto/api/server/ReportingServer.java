@@ -1,18 +1,33 @@
 package io.admitto.api.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.JdbcAuditLog;
+import io.admitto.api.openapi.ApiEndpoint;
+import io.admitto.api.openapi.ApiEndpoints;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.DuckDbAnalyticsQueries;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,7 +40,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>{@code
  * try (ReportingServer server = new ReportingServer(
- *         new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of(new DashboardsFeature()))) {
+ *         new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
+ *         List.of(new DashboardsFeature()))) {
  *     server.start();
  *     URI uri = server.uri(); // http://127.0.0.1:<bound port>/
  * }
@@ -36,8 +52,17 @@ public final class ReportingServer
 {
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
+    /** How often new audit entries are copied into the warehouse's audit_log table (and once more at close). */
+    private static final Duration AUDIT_EXPORT_INTERVAL = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(ReportingServer.class);
+
     private final ReportingServerConfig config;
     private final AnalyticsQueries queries;
+    private final JdbcAuditLog auditLog;
+    private final AuditLogExport auditExport;
+    private final ScheduledExecutorService auditExporter;
+    private final GrizzlyHttpContainer container;
     private final HttpServer httpServer;
 
     /**
@@ -48,17 +73,39 @@ public final class ReportingServer
     {
         this.config = requireNonNull(config, "config is null");
         requireNonNull(extraComponents, "extraComponents is null");
-        this.queries = DuckDbAnalyticsQueries.open(config.warehouse());
         try {
-            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(
-                    baseUri(config.host(), config.port()),
-                    ReportingApplication.create(config, queries, List.copyOf(extraComponents)),
-                    false);
+            Files.createDirectories(config.stateDirectory());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the API's state directory " + config.stateDirectory(), e);
+        }
+        Clock clock = Clock.systemUTC();
+        this.auditLog = JdbcAuditLog.embedded(config.stateDirectory(), clock);
+        this.auditExport = new AuditLogExport(auditLog, config.warehouse());
+        this.auditExporter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "audit-export");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            this.queries = DuckDbAnalyticsQueries.open(config.warehouse());
+        }
+        catch (RuntimeException e) {
+            auditExporter.shutdownNow();
+            auditLog.close();
+            throw e;
+        }
+        try {
+            this.container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    ReportingApplication.create(config, queries, auditLog, auditExport, clock, List.copyOf(extraComponents)));
+            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(baseUri(config.host(), config.port()), container, false, null, false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
         }
         catch (RuntimeException e) {
             queries.close();
+            auditExporter.shutdownNow();
+            auditLog.close();
             throw e;
         }
     }
@@ -68,6 +115,7 @@ public final class ReportingServer
     {
         try {
             httpServer.start();
+            auditExporter.scheduleWithFixedDelay(this::exportAudit, AUDIT_EXPORT_INTERVAL.toSeconds(), AUDIT_EXPORT_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
@@ -88,7 +136,23 @@ public final class ReportingServer
         return config;
     }
 
-    /** Stops accepting requests, lets running ones finish for a few seconds, then releases DuckDB. */
+    /** Every endpoint the server answers, from its resource model (what /api/openapi.json describes). */
+    public List<ApiEndpoint> endpoints()
+    {
+        return ApiEndpoints.of(container.getApplicationHandler().getInjectionManager()
+                .getInstance(ExtendedResourceContext.class).getResourceModel());
+    }
+
+    /** The audit log, for the launcher and tests; requests reach it by injection. */
+    public AuditLog auditLog()
+    {
+        return auditLog;
+    }
+
+    /**
+     * Stops accepting requests, lets running ones finish for a few seconds, exports the audit entries not yet
+     * in the warehouse, then releases DuckDB and the audit database.
+     */
     @Override
     public void close()
     {
@@ -108,7 +172,24 @@ public final class ReportingServer
             httpServer.shutdownNow();
         }
         finally {
+            auditExporter.shutdownNow();
+            exportAudit();
             queries.close();
+            auditLog.close();
+        }
+    }
+
+    private void exportAudit()
+    {
+        try {
+            AuditLogExport.Exported exported = auditExport.exportNew();
+            if (exported.entries() > 0) {
+                log.info("Exported {} audit entries to {}", exported.entries(), exported.files());
+            }
+        }
+        catch (RuntimeException e) {
+            // The entries stay in the audit database; the next export takes them.
+            log.error("Audit export failed", e);
         }
     }
 

@@ -1,20 +1,27 @@
 package io.admitto.api.server;
 
+import io.admitto.api.security.SecurityConfig;
+
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where the reporting server listens and which warehouse it reads.
+ * Where the reporting server listens, which warehouse it reads, where it keeps its own state and how it
+ * authenticates.
  *
- * @param host address to bind; loopback by default, since the API has no authentication yet
+ * @param host address to bind; loopback by default
  * @param port TCP port; 0 picks a free ephemeral port (see {@link ReportingServer#uri()})
  * @param warehouse root folder of the Parquet tables; it need not exist yet
+ * @param stateDirectory the API's own state: the audit log and the review decisions
+ * ({@value #DEFAULT_STATE_FOLDER} under the warehouse by default)
+ * @param security who may log in and how; {@link SecurityConfig#noLogins()} unless given
  */
-public record ReportingServerConfig(String host, int port, Path warehouse)
+public record ReportingServerConfig(String host, int port, Path warehouse, Path stateDirectory, SecurityConfig security)
 {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_STATE_FOLDER = "_api";
 
     public ReportingServerConfig
     {
@@ -26,6 +33,14 @@ public record ReportingServerConfig(String host, int port, Path warehouse)
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
         warehouse = requireNonNull(warehouse, "warehouse is null").toAbsolutePath().normalize();
+        stateDirectory = requireNonNull(stateDirectory, "stateDirectory is null").toAbsolutePath().normalize();
+        requireNonNull(security, "security is null");
+    }
+
+    /** State under the warehouse; nobody can log in until {@link #withSecurity} says how. */
+    public ReportingServerConfig(String host, int port, Path warehouse)
+    {
+        this(host, port, warehouse, warehouse.resolve(DEFAULT_STATE_FOLDER), SecurityConfig.noLogins());
     }
 
     /** Loopback on the default port. */
@@ -36,11 +51,21 @@ public record ReportingServerConfig(String host, int port, Path warehouse)
 
     public ReportingServerConfig withHost(String host)
     {
-        return new ReportingServerConfig(host, port, warehouse);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security);
     }
 
     public ReportingServerConfig withPort(int port)
     {
-        return new ReportingServerConfig(host, port, warehouse);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security);
+    }
+
+    public ReportingServerConfig withStateDirectory(Path stateDirectory)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security);
+    }
+
+    public ReportingServerConfig withSecurity(SecurityConfig security)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security);
     }
 }
