@@ -3,6 +3,8 @@ package io.admitto.trino;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.testing.ApiClient;
 import io.admitto.launcher.AdmittoCommand;
 import io.admitto.launcher.testing.BoundedRun;
@@ -103,9 +105,9 @@ class AnalystsThroughTrinoIT
             throws Exception
     {
         JsonNode volume;
-        try (ReportingServer api = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of())) {
+        try (ReportingServer api = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()), List.of())) {
             api.start();
-            ApiClient client = new ApiClient(api.uri());
+            ApiClient client = new ApiClient(api.uri()).loggedInAs(Role.LEADERSHIP);
             HttpResponse<String> response = client.get("/api/kpi/registration-volume");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             volume = client.json(response);
