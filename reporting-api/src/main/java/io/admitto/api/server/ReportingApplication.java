@@ -1,16 +1,31 @@
 package io.admitto.api.server;
 
+import io.admitto.api.denials.DenialsResource;
+import io.admitto.api.freshness.FreshnessResource;
 import io.admitto.api.health.HealthResource;
+import io.admitto.api.kpi.KpiResource;
+import io.admitto.api.kpi.KpiTargets;
 import io.admitto.api.kpi.RegistrationVolumeResource;
+import io.admitto.api.problem.ConstraintViolationExceptionMapper;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
+import io.admitto.api.problem.ProblemExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
 import io.admitto.api.problem.WebApplicationExceptionMapper;
+import io.admitto.api.quality.RegistrarScorecardResource;
+import io.admitto.api.queue.QueueResource;
+import io.admitto.api.review.QaReviewsExport;
+import io.admitto.api.review.ReviewStore;
+import io.admitto.api.rules.RulesResource;
 import io.admitto.api.sql.AnalyticsQueries;
+import io.admitto.api.sql.SqlEngine;
+import io.admitto.api.waits.WaitTimesResource;
+import io.admitto.qarules.catalogue.RuleCatalogue;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,8 +38,10 @@ final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, SqlEngine engine, ReviewStore reviews, QaReviewsExport export, Clock clock, List<?> extraComponents)
     {
+        AnalyticsQueries queries = new AnalyticsQueries(engine);
+        RuleCatalogue catalogue = RuleCatalogue.standard();
         ResourceConfig application = new ResourceConfig()
                 .setApplicationName("admitto-reporting-api")
                 // WADL would need JAXB and publishes an extra, unmapped endpoint.
@@ -32,18 +49,36 @@ final class ReportingApplication
                 .register(JacksonFeature.class)
                 .register(JsonMapperResolver.class)
                 .register(NoSniffFilter.class)
+                // request parameters and bodies are checked with Jakarta Bean Validation before a resource runs
+                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false)
                 .register(InvalidParameterExceptionMapper.class)
+                .register(ConstraintViolationExceptionMapper.class)
+                .register(ProblemExceptionMapper.class)
                 .register(WebApplicationExceptionMapper.class)
                 .register(UnhandledExceptionMapper.class)
                 .register(HealthResource.class)
                 .register(RegistrationVolumeResource.class)
+                .register(KpiResource.class)
+                .register(RegistrarScorecardResource.class)
+                .register(DenialsResource.class)
+                .register(WaitTimesResource.class)
+                .register(RulesResource.class)
+                .register(FreshnessResource.class)
+                .register(QueueResource.class)
+                // The AuditLog that QueueResource needs is bound by the security feature (issue 6, part 1).
                 .register(new AbstractBinder()
                 {
                     @Override
                     protected void configure()
                     {
+                        bind(engine).to(SqlEngine.class);
                         bind(queries).to(AnalyticsQueries.class);
                         bind(config).to(ReportingServerConfig.class);
+                        bind(config.kpiTargets()).to(KpiTargets.class);
+                        bind(reviews).to(ReviewStore.class);
+                        bind(export).to(QaReviewsExport.class);
+                        bind(catalogue).to(RuleCatalogue.class);
+                        bind(clock).to(Clock.class);
                     }
                 });
         for (Object component : extraComponents) {

@@ -57,6 +57,31 @@ public final class ApiClient
         }
     }
 
+    /** A request with headers (alternating names and values) and an optional JSON body. */
+    public HttpResponse<String> send(String method, String pathAndQuery, String jsonBody, String... headers)
+    {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Sends the request line exactly as given, over a plain socket: Java's HTTP client refuses to send a
      * malformed URI, which is what some tests need to send.
