@@ -30,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>{@code
  * try (ReportingServer server = new ReportingServer(
- *         new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of(new DashboardsFeature()))) {
+ *         new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
+ *         List.of(new DashboardsFeature()))) {
  *     server.start();
  *     URI uri = server.uri(); // http://127.0.0.1:<bound port>/
  * }

@@ -7,7 +7,7 @@ import io.admitto.api.testing.ApiClient;
 import io.admitto.api.testing.JobWrittenWarehouse;
 import io.admitto.api.testing.RecordingAuditLog;
 import io.admitto.api.testing.TestServers;
-import io.admitto.api.testing.TestUsers;
+import io.admitto.api.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,14 +67,12 @@ final class QueueTest
         server.close();
     }
 
-    static String[] as(String user, String role)
-    {
-        return new String[] {TestUsers.USER_HEADER, user, TestUsers.ROLE_HEADER, role};
-    }
+    private final Map<String, ApiClient> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
 
-    static String[] reviewer(String user)
+    /** A client signed in (for real, POST /api/auth/login) as the reviewer. */
+    private ApiClient reviewer(String user)
     {
-        return as(user, "qa_reviewer");
+        return signedIn.computeIfAbsent(user, name -> api.loggedIn(name, TestServers.password(name)));
     }
 
     @Test
@@ -84,14 +82,14 @@ final class QueueTest
         Map<String, int[]> expected = flaggedBySql();
         assertThat(expected).isNotEmpty();
 
-        HttpResponse<String> response = api.send("GET", "/api/queue?status=all&size=500", null, reviewer("alice"));
+        HttpResponse<String> response = reviewer("alice").get("/api/queue?status=all&size=500");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode page = api.json(response);
         assertThat(page.get("total").asLong()).isEqualTo(expected.size());
 
         List<JsonNode> items = new ArrayList<>();
         for (int number = 1; items.size() < expected.size(); number++) {
-            JsonNode next = api.json(api.send("GET", "/api/queue?status=all&size=100&page=" + number, null, reviewer("alice")));
+            JsonNode next = api.json(reviewer("alice").get("/api/queue?status=all&size=100&page=" + number));
             next.get("items").forEach(items::add);
             assertThat(next.get("items").size()).isPositive();
         }
@@ -115,7 +113,7 @@ final class QueueTest
             throws Exception
     {
         long withCritical = flaggedBySql().values().stream().filter(counts -> counts[1] > 0).count();
-        JsonNode page = api.json(api.send("GET", "/api/queue?status=all&severity=critical&size=500", null, reviewer("alice")));
+        JsonNode page = api.json(reviewer("alice").get("/api/queue?status=all&severity=critical&size=500"));
         assertThat(page.get("total").asLong()).isEqualTo(withCritical);
         page.get("items").forEach(item -> assertThat(item.get("critical").asInt()).isPositive());
     }
@@ -127,7 +125,7 @@ final class QueueTest
         String encounter = someFlaggedEncounter(0);
         int before = audit.records().size();
 
-        HttpResponse<String> response = api.send("GET", "/api/queue/" + encounter, null, reviewer("bob"));
+        HttpResponse<String> response = reviewer("bob").get("/api/queue/" + encounter);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode detail = api.json(response);
         assertThat(detail.get("findings").size()).isEqualTo(findingsBySql(encounter));
@@ -152,11 +150,12 @@ final class QueueTest
     {
         String encounter = someFlaggedEncounter(1);
         int before = audit.records().size();
-        for (String role : List.of("leadership", "analyst", "admin")) {
-            assertThat(api.send("GET", "/api/queue/" + encounter, null, as("carol", role)).statusCode()).as(role).isEqualTo(403);
-            assertThat(api.send("GET", "/api/queue", null, as("carol", role)).statusCode()).as(role).isEqualTo(403);
+        for (Role role : List.of(Role.LEADERSHIP, Role.ANALYST, Role.ADMIN)) {
+            ApiClient other = api.loggedInAs(role);
+            assertThat(other.get("/api/queue/" + encounter).statusCode()).as(role.wireName()).isEqualTo(403);
+            assertThat(other.get("/api/queue").statusCode()).as(role.wireName()).isEqualTo(403);
         }
-        assertThat(api.send("GET", "/api/queue/" + encounter, null, new String[0]).statusCode()).isIn(401, 403);
+        assertThat(api.get("/api/queue/" + encounter).statusCode()).isEqualTo(401);
         assertThat(audit.records()).hasSize(before);
     }
 
@@ -165,28 +164,25 @@ final class QueueTest
             throws Exception
     {
         String encounter = someFlaggedEncounter(2);
-        String etag = api.json(api.send("GET", "/api/queue/" + encounter, null, reviewer("dana"))).get("etag").asText();
+        String etag = api.json(reviewer("dana").get("/api/queue/" + encounter)).get("etag").asText();
 
-        HttpResponse<String> noPrecondition = api.send("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"corrected\"}", reviewer("dana"));
+        HttpResponse<String> noPrecondition = reviewer("dana").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"corrected\"}", Map.of());
         assertThat(noPrecondition.statusCode()).isEqualTo(428);
         assertThat(ApiClient.contentType(noPrecondition)).startsWith("application/problem+json");
 
         // two reviewers read the same revision; the first decision wins, the second is stale
-        HttpResponse<String> first = api.send("POST", "/api/queue/" + encounter + "/decisions",
-                "{\"decision\":\"confirmed_error\",\"note\":\"member id typo\"}", concat(reviewer("dana"), "If-Match", "\"" + etag + "\""));
+        HttpResponse<String> first = reviewer("dana").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"confirmed_error\",\"note\":\"member id typo\"}", Map.of("If-Match", "\"" + etag + "\""));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        HttpResponse<String> second = api.send("POST", "/api/queue/" + encounter + "/decisions",
-                "{\"decision\":\"false_positive\"}", concat(reviewer("erin"), "If-Match", "\"" + etag + "\""));
+        HttpResponse<String> second = reviewer("erin").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"false_positive\"}", Map.of("If-Match", "\"" + etag + "\""));
         assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
         assertThat(ApiClient.contentType(second)).startsWith("application/problem+json");
         String current = second.headers().firstValue("ETag").orElseThrow();
         assertThat(current).isEqualTo(first.headers().firstValue("ETag").orElseThrow()).isNotEqualTo("\"" + etag + "\"");
 
         // with the current ETag, erin's decision becomes revision 2; both are in the history
-        HttpResponse<String> retried = api.send("POST", "/api/queue/" + encounter + "/decisions",
-                "{\"decision\":\"false_positive\"}", concat(reviewer("erin"), "If-Match", current));
+        HttpResponse<String> retried = reviewer("erin").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"false_positive\"}", Map.of("If-Match", current));
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
-        JsonNode history = api.json(api.send("GET", "/api/queue/" + encounter, null, reviewer("dana"))).get("history");
+        JsonNode history = api.json(reviewer("dana").get("/api/queue/" + encounter)).get("history");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("reviewer").asText()).isEqualTo("dana");
         assertThat(history.get(0).get("decision").asText()).isEqualTo("confirmed_error");
@@ -199,14 +195,14 @@ final class QueueTest
             throws Exception
     {
         String encounter = someFlaggedEncounter(3);
-        String etag = "\"" + api.json(api.send("GET", "/api/queue/" + encounter, null, reviewer("fay"))).get("etag").asText() + "\"";
+        String etag = "\"" + api.json(reviewer("fay").get("/api/queue/" + encounter)).get("etag").asText() + "\"";
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> racers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String user = "racer" + i;
-                racers.add(() -> api.send("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"needs_follow_up\"}",
-                        concat(reviewer(user), "If-Match", etag)).statusCode());
+            for (String user : TestServers.REVIEWERS) {
+                ApiClient racer = reviewer(user);
+                racers.add(() -> racer.sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"needs_follow_up\"}",
+                        Map.of("If-Match", etag)).statusCode());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> status : pool.invokeAll(racers, 60, TimeUnit.SECONDS)) {
@@ -218,23 +214,23 @@ final class QueueTest
         finally {
             pool.shutdownNow();
         }
-        assertThat(api.json(api.send("GET", "/api/queue/" + encounter, null, reviewer("fay"))).get("history")).hasSize(1);
+        assertThat(api.json(reviewer("fay").get("/api/queue/" + encounter)).get("history")).hasSize(1);
     }
 
     @Test
     void aClaimBelongsToOneReviewer()
     {
         String encounter = someFlaggedEncounter(4);
-        HttpResponse<String> mine = api.send("POST", "/api/queue/" + encounter + "/claim", null, reviewer("gus"));
+        HttpResponse<String> mine = reviewer("gus").sendJson("POST", "/api/queue/" + encounter + "/claim", null, Map.of());
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
-        assertThat(api.send("POST", "/api/queue/" + encounter + "/claim", null, reviewer("gus")).statusCode()).isEqualTo(200);
-        HttpResponse<String> theirs = api.send("POST", "/api/queue/" + encounter + "/claim", null, reviewer("hal"));
+        assertThat(reviewer("gus").sendJson("POST", "/api/queue/" + encounter + "/claim", null, Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> theirs = reviewer("hal").sendJson("POST", "/api/queue/" + encounter + "/claim", null, Map.of());
         assertThat(theirs.statusCode()).isEqualTo(409);
         assertThat(theirs.body()).contains("gus");
 
-        JsonNode assignedToGus = api.json(api.send("GET", "/api/queue?status=claimed&assignee=me&size=500", null, reviewer("gus")));
+        JsonNode assignedToGus = api.json(reviewer("gus").get("/api/queue?status=claimed&assignee=me&size=500"));
         assertThat(assignedToGus.get("items")).anySatisfy(item -> assertThat(item.get("encounterId").asText()).isEqualTo(encounter));
-        JsonNode assignedToHal = api.json(api.send("GET", "/api/queue?status=claimed&assignee=me&size=500", null, reviewer("hal")));
+        JsonNode assignedToHal = api.json(reviewer("hal").get("/api/queue?status=claimed&assignee=me&size=500"));
         assertThat(assignedToHal.get("total").asLong()).isZero();
     }
 
@@ -243,9 +239,8 @@ final class QueueTest
             throws Exception
     {
         String encounter = someFlaggedEncounter(5);
-        String etag = "\"" + api.json(api.send("GET", "/api/queue/" + encounter, null, reviewer("ivy"))).get("etag").asText() + "\"";
-        HttpResponse<String> decided = api.send("POST", "/api/queue/" + encounter + "/decisions",
-                "{\"decision\":\"corrected\",\"note\":\"fixed the DOB\"}", concat(reviewer("ivy"), "If-Match", etag));
+        String etag = "\"" + api.json(reviewer("ivy").get("/api/queue/" + encounter)).get("etag").asText() + "\"";
+        HttpResponse<String> decided = reviewer("ivy").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"corrected\",\"note\":\"fixed the DOB\"}", Map.of("If-Match", etag));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         String reviewId = api.json(decided).get("reviewId").asText();
 
@@ -267,13 +262,6 @@ final class QueueTest
     private String someFlaggedEncounter(int index)
     {
         return flaggedBySql().keySet().stream().sorted().skip(index * 7L).findFirst().orElseThrow();
-    }
-
-    static String[] concat(String[] headers, String... more)
-    {
-        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
-        System.arraycopy(more, 0, all, headers.length, more.length);
-        return all;
     }
 
     /** encounter → [version, critical, errors, warnings] of its newest version, if that has findings. */
