@@ -46,14 +46,15 @@ public final class ConstraintViolationExceptionMapper
                 .build();
     }
 
-    /** The last node of {@code method.bean.field}: the field, which is named like its parameter. */
+    /** The last named node of {@code method.bean.field}: the field, which is named like its parameter. */
     private static String parameterName(Path path)
     {
         String name = "request";
         Iterator<Path.Node> nodes = path.iterator();
         while (nodes.hasNext()) {
             Path.Node node = nodes.next();
-            if (node.getName() != null) {
+            // container elements are named like "<list element>": the parameter is the list's name
+            if (node.getName() != null && !node.getName().startsWith("<")) {
                 name = node.getName();
             }
         }

@@ -59,10 +59,16 @@ public final class ReportingServer
     /** @param clock what "today" is for the work queue's days until service */
     public ReportingServer(ReportingServerConfig config, List<?> extraComponents, Clock clock)
     {
+        this(config, openEngine(config), extraComponents, clock);
+    }
+
+    /** With an engine of the caller's (which the server closes with itself). */
+    public ReportingServer(ReportingServerConfig config, SqlEngine engine, List<?> extraComponents, Clock clock)
+    {
         requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
         requireNonNull(extraComponents, "extraComponents is null");
-        this.engine = config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
+        this.engine = requireNonNull(engine, "engine is null");
         ReviewStore reviewStore = null;
         try {
             createDirectories(config.stateDirectory());
@@ -139,6 +145,11 @@ public final class ReportingServer
                 engine.close();
             }
         }
+    }
+
+    private static SqlEngine openEngine(ReportingServerConfig config)
+    {
+        return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
     }
 
     private static void createDirectories(java.nio.file.Path directory)

@@ -8,6 +8,8 @@ import io.admitto.api.security.Role;
 import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
+import io.admitto.api.sql.DuckDbSqlEngine;
+import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.TrinoSqlEngine;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 
@@ -62,7 +64,18 @@ public final class TestServers
 
     public static ReportingServer start(ReportingServerConfig config, AuditLog audit, Clock clock)
     {
-        ReportingServer server = new ReportingServer(config, List.of(new AbstractBinder()
+        return start(config, openEngine(config), audit, clock);
+    }
+
+    /** The engine the run asks for (see the class comment), for tests that wrap it. */
+    public static SqlEngine openEngine(ReportingServerConfig config)
+    {
+        return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
+    }
+
+    public static ReportingServer start(ReportingServerConfig config, SqlEngine engine, AuditLog audit, Clock clock)
+    {
+        ReportingServer server = new ReportingServer(config, engine, List.of(new AbstractBinder()
         {
             @Override
             protected void configure()
