@@ -71,6 +71,23 @@ public final class Rows
         return row.wasNull() ? null : value;
     }
 
+    /** Binary columns: DuckDB hands them over as a {@link java.sql.Blob}, Trino as {@code byte[]}. */
+    public static byte[] bytes(ResultSet row, String column)
+            throws SQLException
+    {
+        Object value = row.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof java.sql.Blob blob) {
+            return blob.getBytes(1, Math.toIntExact(blob.length()));
+        }
+        throw new IllegalStateException("Not binary in column " + column + ": " + value.getClass().getName());
+    }
+
     /** Money and other decimals; engines differ in the scale of sums, so callers set their own. */
     public static BigDecimal decimal(ResultSet row, String column)
             throws SQLException

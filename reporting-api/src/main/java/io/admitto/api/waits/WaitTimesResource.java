@@ -72,7 +72,7 @@ public final class WaitTimesResource
             Cell cell = cells.computeIfAbsent(department + '\u0000' + rowPhase + '\u0000' + String.format("%02d", hour),
                     key -> new Cell(department, rowPhase, hour));
             cell.add(row.getLong("samples"), row.getDouble("max_seconds"), row.getLong("sla_breaches"),
-                    MergingDigest.fromBytes(ByteBuffer.wrap(row.getBytes("tdigest"))));
+                    MergingDigest.fromBytes(ByteBuffer.wrap(Rows.bytes(row, "tdigest"))));
             return cell;
         });
         List<WaitTimeCell> result = new ArrayList<>();
