@@ -166,11 +166,37 @@ final class ReadEndpointsTest
         assertThat(denials.get("newestEventTime").asText()).startsWith(newest[0]);
     }
 
+    /**
+     * Ratio KPIs over the generated days are Σ numerator / Σ denominator of the latest department figures.
+     * Until the KPI job is part of the platform run, kpi_daily is empty and so is the answer.
+     */
     @Test
-    void kpisAnswerEmptyUntilTheKpiJobWritesKpiDailyAndRefuseAPayer()
+    void kpisAreSumsOfTheLatestDepartmentFiguresAndRefuseAPayer()
+            throws Exception
     {
-        JsonNode kpis = json(leadership.get("/api/kpis"));
-        assertThat(kpis.get("kpis")).isEmpty();
+        String from = JobWrittenWarehouse.GENERATOR.startDate().toString();
+        String to = JobWrittenWarehouse.GENERATOR.startDate().plusDays(JobWrittenWarehouse.GENERATOR.days() - 1).toString();
+        Map<String, Double> expected = new HashMap<>();
+        if (java.nio.file.Files.isDirectory(warehouse.root().resolve("kpi_daily"))) {
+            query("""
+                    SELECT k.kpi, sum(k.numerator) / sum(k.denominator)
+                    FROM %1$s k
+                    JOIN (SELECT kpi_date, facility_id, department, registrar_id, kpi, max(version) AS version FROM %1$s GROUP BY ALL) n
+                      USING (kpi_date, facility_id, department, registrar_id, kpi, version)
+                    WHERE k.registrar_id = '' AND k.unit = 'ratio' AND k.kpi_date BETWEEN DATE '%2$s' AND DATE '%3$s'
+                    GROUP BY k.kpi HAVING sum(k.denominator) > 0""".formatted(scan("kpi_daily"), from, to),
+                    row -> expected.put(row.getString(1), row.getDouble(2)));
+        }
+
+        JsonNode report = json(leadership.get("/api/kpis?from=" + from + "&to=" + to));
+        Map<String, Double> actual = new HashMap<>();
+        for (JsonNode kpi : report.get("kpis")) {
+            if (kpi.get("unit").asText().equals("ratio") && !kpi.get("current").isNull()) {
+                actual.put(kpi.get("kpi").asText(), kpi.get("current").asDouble());
+            }
+        }
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((kpi, value) -> assertThat(actual.get(kpi)).as(kpi).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-9)));
         assertThat(leadership.get("/api/kpis?payer=AET").statusCode()).isEqualTo(400);
     }
 
