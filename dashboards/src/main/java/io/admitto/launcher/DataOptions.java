@@ -17,10 +17,10 @@ final class DataOptions {
             description = "Query Trino (jdbc:trino://HOST:PORT) instead of the embedded DuckDB; its catalog must map the warehouse.")
     String trinoUrl;
 
-    @Option(names = "--trino-catalog", defaultValue = "hive", description = "Trino catalog of the tables (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trino-catalog", defaultValue = "admitto", description = "Trino catalog of the tables (default: ${DEFAULT-VALUE}).")
     String trinoCatalog;
 
-    @Option(names = "--trino-schema", defaultValue = "admitto", description = "Trino schema of the tables (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trino-schema", defaultValue = "analytics", description = "Trino schema of the tables (default: ${DEFAULT-VALUE}).")
     String trinoSchema;
 
     @Option(names = "--trino-user", defaultValue = "admitto-api", description = "User the API queries Trino as (default: ${DEFAULT-VALUE}).")

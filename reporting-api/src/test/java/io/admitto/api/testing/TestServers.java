@@ -57,8 +57,8 @@ public final class TestServers
             return Optional.empty();
         }
         return Optional.of(new TrinoSqlEngine.Config(url,
-                System.getProperty(TRINO_URL.replace(".url", ".catalog"), "hive"),
-                System.getProperty(TRINO_URL.replace(".url", ".schema"), "admitto"),
+                System.getProperty(TRINO_URL.replace(".url", ".catalog"), "admitto"),
+                System.getProperty(TRINO_URL.replace(".url", ".schema"), "analytics"),
                 System.getProperty(TRINO_URL.replace(".url", ".user"), "admitto-api")));
     }
 
