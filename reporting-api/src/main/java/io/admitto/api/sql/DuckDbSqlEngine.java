@@ -110,30 +110,17 @@ public final class DuckDbSqlEngine
 
     RenderedSql render(SqlQuery query)
     {
-        StringBuilder text = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
         Map<TableSchema, Boolean> written = new HashMap<>();
-        for (SqlQuery.Fragment fragment : query.fragments()) {
-            if (fragment instanceof SqlQuery.Text sql) {
-                text.append(sql.sql());
+        return RenderedSql.render(query, (table, text, parameters) -> {
+            if (written.computeIfAbsent(table, this::hasData)) {
+                text.append("read_parquet(?, hive_partitioning = true, hive_types = {'")
+                        .append(table.partitionColumn().name()).append("': DATE})");
+                parameters.add(committedFilesGlob(table));
             }
-            else if (fragment instanceof SqlQuery.Parameter parameter) {
-                text.append('?');
-                parameters.add(parameter.value());
+            else {
+                text.append(emptyRelation(table));
             }
-            else if (fragment instanceof SqlQuery.Table table) {
-                TableSchema schema = table.table();
-                if (written.computeIfAbsent(schema, this::hasData)) {
-                    text.append("read_parquet(?, hive_partitioning = true, hive_types = {'")
-                            .append(schema.partitionColumn().name()).append("': DATE})");
-                    parameters.add(committedFilesGlob(schema));
-                }
-                else {
-                    text.append(emptyRelation(schema));
-                }
-            }
-        }
-        return new RenderedSql(text.toString(), parameters);
+        });
     }
 
     @Override

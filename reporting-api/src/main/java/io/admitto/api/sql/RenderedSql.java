@@ -1,5 +1,7 @@
 package io.admitto.api.sql;
 
+import io.admitto.tables.TableSchema;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +20,33 @@ record RenderedSql(String text, List<Object> parameters)
     {
         requireNonNull(text, "text is null");
         parameters = List.copyOf(parameters);
+    }
+
+    /** How an engine writes a reference to a table: text, and any parameters that text introduces. */
+    @FunctionalInterface
+    interface TableRenderer
+    {
+        void append(TableSchema table, StringBuilder text, List<Object> parameters);
+    }
+
+    /** The query's text and parameters, with each table written by the engine's renderer. */
+    static RenderedSql render(SqlQuery query, TableRenderer tables)
+    {
+        StringBuilder text = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        for (SqlQuery.Fragment fragment : query.fragments()) {
+            if (fragment instanceof SqlQuery.Text sql) {
+                text.append(sql.sql());
+            }
+            else if (fragment instanceof SqlQuery.Parameter parameter) {
+                text.append('?');
+                parameters.add(parameter.value());
+            }
+            else if (fragment instanceof SqlQuery.Table table) {
+                tables.append(CataloguedTables.check(table.table()), text, parameters);
+            }
+        }
+        return new RenderedSql(text.toString(), parameters);
     }
 
     <T> List<T> run(Connection connection, RowReader<T> reader)

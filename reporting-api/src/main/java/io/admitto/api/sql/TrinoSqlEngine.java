@@ -5,7 +5,6 @@ import io.admitto.tables.TableSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -92,21 +91,7 @@ public final class TrinoSqlEngine
 
     RenderedSql render(SqlQuery query)
     {
-        StringBuilder text = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        for (SqlQuery.Fragment fragment : query.fragments()) {
-            if (fragment instanceof SqlQuery.Text sql) {
-                text.append(sql.sql());
-            }
-            else if (fragment instanceof SqlQuery.Parameter parameter) {
-                text.append('?');
-                parameters.add(parameter.value());
-            }
-            else if (fragment instanceof SqlQuery.Table table) {
-                text.append(reference(CataloguedTables.check(table.table())));
-            }
-        }
-        return new RenderedSql(text.toString(), parameters);
+        return RenderedSql.render(query, (table, text, parameters) -> text.append(reference(table)));
     }
 
     private String reference(TableSchema table)

@@ -66,6 +66,40 @@ public final class JobWrittenWarehouse
         }
     }
 
+    /**
+     * Generates, publishes into a broker under {@code kafkaDirectory} and runs the platform's jobs into
+     * {@code warehouse}; {@code seen} also receives each event (for benchmarks that compute a KPI by hand).
+     */
+    public static GroundTruth write(GeneratorConfig config, Path kafkaDirectory, Path warehouse, java.util.function.Consumer<io.admitto.events.CanonicalEvent> seen)
+    {
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(kafkaDirectory)).start()) {
+            try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(60))) {
+                admin.ensureTopics(Arrays.stream(Topic.values()).map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS)).toList());
+            }
+            EventJson json = new EventJson();
+            GroundTruth truth;
+            try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(broker.bootstrapServers(), "api-tests"))) {
+                truth = new HospitalGenerator(config).generate(event -> {
+                    publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event));
+                    seen.accept(event);
+                });
+                publisher.flush();
+            }
+            JobSettings settings = JobSettings.of(broker.bootstrapServers(), "api-tests", warehouse.toString())
+                    .withBounded(true)
+                    .withParallelism(2)
+                    .withCheckpointInterval(Duration.ofMillis(500))
+                    .withRestarts(0, Duration.ZERO);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, JobEnvironment.configuration(settings));
+            new PlatformJobs(settings, RegistrationQualityJob.DEMO_PSEUDONYM_KEY).addTo(env);
+            env.execute(PlatformJobs.NAME);
+            return truth;
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("Cannot generate the job-written warehouse", e);
+        }
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension)
     {
@@ -89,30 +123,10 @@ public final class JobWrittenWarehouse
             try {
                 Path directory = Files.createTempDirectory("admitto-api-warehouse-");
                 Path root = directory.resolve("warehouse");
-                GroundTruth truth;
-                try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(EmbeddedKafkaBroker.Config.inDirectory(directory.resolve("kafka"))).start()) {
-                    try (TopicAdmin admin = new TopicAdmin(broker.bootstrapServers(), Duration.ofSeconds(60))) {
-                        admin.ensureTopics(Arrays.stream(Topic.values()).map(topic -> new TopicSpec(topic.topicName(), Topic.DEFAULT_PARTITIONS)).toList());
-                    }
-                    EventJson json = new EventJson();
-                    try (EventPublisher publisher = new EventPublisher(new EventPublisher.Config(broker.bootstrapServers(), "api-tests"))) {
-                        truth = new HospitalGenerator(GENERATOR).generate(event ->
-                                publisher.publish(event.topic().topicName(), event.encounterId(), json.toJsonBytes(event)));
-                        publisher.flush();
-                    }
-                    JobSettings settings = JobSettings.of(broker.bootstrapServers(), "api-tests", root.toString())
-                            .withBounded(true)
-                            .withParallelism(2)
-                            .withCheckpointInterval(Duration.ofMillis(500))
-                            .withRestarts(0, Duration.ZERO);
-                    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, JobEnvironment.configuration(settings));
-                    new PlatformJobs(settings, RegistrationQualityJob.DEMO_PSEUDONYM_KEY).addTo(env);
-                    env.execute(PlatformJobs.NAME);
-                }
-                return new Generated(new Warehouse(root, truth));
+                return new Generated(new Warehouse(root, write(GENERATOR, directory.resolve("kafka"), root, event -> {})));
             }
-            catch (Exception e) {
-                throw new IllegalStateException("Cannot generate the job-written warehouse", e);
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
