@@ -25,9 +25,31 @@ class CommandLineContractTest {
         assertHelp("demo", "--seed", "--days", "--port", "--warehouse");
         assertHelp("generate", "--seed", "--days", "--out");
         assertHelp("run", "--seed", "--days", "--warehouse");
-        assertHelp("serve", "--warehouse", "--port", "--trino-url", "--trino-catalog", "--trino-schema", "--review-store-url");
+        assertHelp("serve", "--warehouse", "--port", "--users", "--demo-users", "--oidc-issuer", "--oidc-audience", "--oidc-jwks-url",
+                "--oidc-role-claim", "--oidc-role", "--state-dir", "--trino-url", "--trino-catalog", "--trino-schema", "--review-store-url");
         assertHelp("rules", "--config");
         assertHelp("evaluate", "--seed", "--days", "--min-precision", "--min-recall");
+    }
+
+    @Test
+    void serveRefusesToStartWhenNobodyCouldLogIn(@TempDir Path warehouse) {
+        StringWriter errors = new StringWriter();
+        CommandLine commandLine = AdmittoCommand.commandLine();
+        commandLine.setErr(new PrintWriter(errors, true));
+
+        assertThat(commandLine.execute("serve", "--warehouse", warehouse.toString(), "--port", "0")).isEqualTo(2);
+        assertThat(errors.toString()).contains("Nobody could log in", "--users", "--oidc");
+    }
+
+    @Test
+    void serveNamesTheUsersFileLineAtFault(@TempDir Path folder) throws Exception {
+        Path users = Files.writeString(folder.resolve("users"), "# team\nmaria:not-a-hash:qa_reviewer\n");
+        StringWriter errors = new StringWriter();
+        CommandLine commandLine = AdmittoCommand.commandLine();
+        commandLine.setErr(new PrintWriter(errors, true));
+
+        assertThat(commandLine.execute("serve", "--warehouse", folder.toString(), "--port", "0", "--users", users.toString())).isEqualTo(2);
+        assertThat(errors.toString()).contains(users.toString(), "line 2", "not a bcrypt hash");
     }
 
     @Test

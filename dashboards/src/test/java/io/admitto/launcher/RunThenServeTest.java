@@ -16,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,20 +41,7 @@ class RunThenServeTest {
     @BeforeAll
     void runTheBoundedPipeline(@TempDir Path workDirectory) {
         warehouse = workDirectory.resolve("warehouse");
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        int exitCode;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            exitCode = AdmittoCommand.commandLine().execute(
-                    "run", "--seed", "20260302", "--days", "2", "--facilities", "2", "--daily-encounters", "90",
-                    "--checkpoint-interval", "PT1S", "--warehouse", warehouse.toString());
-        }
-        finally {
-            System.setOut(originalOut);
-        }
-        runOutput = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).as(runOutput).isZero();
+        runOutput = PipelineRuns.run(warehouse, "--seed", "20260302", "--days", "2", "--facilities", "2", "--daily-encounters", "90");
         truth = new GroundTruthJson().read(Backfill.truthFile(warehouse));
     }
 

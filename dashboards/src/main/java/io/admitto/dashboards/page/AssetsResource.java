@@ -31,6 +31,7 @@ public final class AssetsResource
         this.assets = Map.of(
                 "echarts.min.js", new ClasspathAsset(EchartsWebjar.minifiedScript(), JAVASCRIPT, true).requirePresent(),
                 "overview.js", new ClasspathAsset(OWN + "overview.js", JAVASCRIPT, false).requirePresent(),
+                "login.js", new ClasspathAsset(OWN + "login.js", JAVASCRIPT, false).requirePresent(),
                 "overview.css", new ClasspathAsset(OWN + "overview.css", CSS, false).requirePresent(),
                 "favicon.svg", new ClasspathAsset(OWN + "favicon.svg", MediaType.valueOf("image/svg+xml"), false).requirePresent());
     }

@@ -160,12 +160,49 @@ final class OverviewPageBrowserTest
         assertThat(text("error")).isEqualTo("facility must be 1 to 32 letters, digits, '_' or '-', got 'FAC 01'.");
     }
 
+    @Test
+    void sendsAnAnonymousVisitorThroughTheLoginPageBackToTheRequestedView()
+            throws IOException
+    {
+        Path warehouse = Files.createDirectories(temporary.resolve("warehouse-for-login"));
+        RegistrationFixtures.writeTo(warehouse);
+        startServerSignedOut(warehouse);
+        browser.manage().deleteAllCookies();
+
+        browser.get(server.uri().resolve("/?facility=FAC02").toString());
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver.getCurrentUrl().contains("/login?next="));
+        browser.findElement(By.id("login-username")).sendKeys("lead");
+        browser.findElement(By.id("login-password")).sendKeys("wrong-password");
+        browser.findElement(By.cssSelector("#login button")).click();
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> driver.findElement(By.id("error")).isDisplayed());
+        assertThat(text("error")).isEqualTo("The user name or password is wrong.");
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("login-refused.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("login-password")).clear();
+        browser.findElement(By.id("login-password")).sendKeys("lead-demo");
+        browser.findElement(By.cssSelector("#login button")).click();
+
+        new WebDriverWait(browser, RENDER_TIMEOUT).until(driver -> !driver.getCurrentUrl().contains("/login"));
+        assertThat(browser.getCurrentUrl()).endsWith("/?facility=FAC02");
+        assertThat(awaitSettledState()).isEqualTo("ready");
+        assertThat(text("kpi-total")).isEqualTo("7");
+        assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).satisfies(cookie -> {
+            assertThat(cookie.isHttpOnly()).isTrue();
+            assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        });
+    }
+
     private void startServer(Path warehouse)
+    {
+        startServerSignedOut(warehouse);
+        signInAs(Role.LEADERSHIP);
+    }
+
+    private void startServerSignedOut(Path warehouse)
     {
         server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
                 List.of(new DashboardsFeature()));
         server.start();
-        signInAs(Role.LEADERSHIP);
     }
 
     /** Gives the browser the session cookie of a login, as the login page would (a public asset sets the cookie's origin). */

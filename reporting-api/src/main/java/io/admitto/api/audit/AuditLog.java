@@ -22,6 +22,18 @@ public interface AuditLog
     /** The first entry whose hash does not match its content or its predecessor, if any. */
     Optional<AuditEntry> firstBrokenLink();
 
+    /** The newest entry, if any. Implementations with an index on the sequence should answer directly. */
+    default Optional<AuditEntry> head()
+    {
+        Optional<AuditEntry> newest = Optional.empty();
+        long from = 1;
+        for (List<AuditEntry> page = read(from, 1_000); !page.isEmpty(); page = read(from, 1_000)) {
+            newest = Optional.of(page.get(page.size() - 1));
+            from = newest.get().sequence() + 1;
+        }
+        return newest;
+    }
+
     /** What is being recorded: who acted, in which role, on which encounter, which fields and why. */
     record AuditRecord(String actor, String role, String action, String encounterId, List<String> fields, String purpose)
     {

@@ -3,6 +3,7 @@ package io.admitto.api.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * A request body that is not JSON, or not of the expected shape, is a 400 problem. Jackson's message
  * quotes the input and names server classes, so it is not passed on. Any other Jackson failure happened
- * on the server's side and is handled like every unexpected exception.
+ * on the server's side and is handled like every unexpected exception; a problem the body stream raised
+ * itself (413) is passed on as it is.
  */
 public final class UnreadableBodyExceptionMapper
         implements jakarta.ws.rs.ext.ExceptionMapper<JsonProcessingException>
@@ -34,6 +36,12 @@ public final class UnreadableBodyExceptionMapper
     @Override
     public Response toResponse(JsonProcessingException exception)
     {
+        // Jackson wraps what the body stream threw, such as the 413 of an oversized body.
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException refused && refused.getResponse().getEntity() instanceof Problem) {
+                return refused.getResponse();
+            }
+        }
         if (exception instanceof JsonParseException || exception instanceof MismatchedInputException) {
             return new Problem(TYPE, "Unreadable request body", 400,
                     "The request body is not JSON of the shape this endpoint expects.", RequestPaths.instance(uriInfo), null)

@@ -37,6 +37,10 @@ public final class WebApplicationExceptionMapper
     public Response toResponse(WebApplicationException exception)
     {
         Response original = exception.getResponse();
+        if (original.getEntity() instanceof Problem) {
+            // Already written for the client by our own code.
+            return original;
+        }
         Response.StatusType status = original.getStatusInfo();
         URI instance = RequestPaths.instance(uriInfo);
         if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
@@ -58,6 +62,7 @@ public final class WebApplicationExceptionMapper
             case 405 -> "Method " + request.getMethod() + " is not supported by " + instance + ".";
             case 406 -> "None of the media types in the Accept header can be produced by " + instance + ".";
             case 415 -> "The request's Content-Type is not supported by " + instance + ".";
+            case 413 -> "The request body is too large.";
             default -> status.getFamily() == Response.Status.Family.SERVER_ERROR
                     ? "The server could not complete the request."
                     : "The request could not be processed.";

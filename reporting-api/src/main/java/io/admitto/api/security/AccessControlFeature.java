@@ -72,7 +72,7 @@ public final class AccessControlFeature
             if (security.getUserPrincipal() == null) {
                 request.abortWith(isPageNavigation(request)
                         ? Response.seeOther(UriBuilder.fromPath(LOGIN_PAGE)
-                                .queryParam("next", request.getUriInfo().getRequestUri().getRawPath())
+                                .queryParam("next", pathAndQuery(request))
                                 .build()).build()
                         : SecurityProblems.unauthorized(request, "Log in first: POST /api/auth/login, then send the token as Authorization: Bearer."));
                 return;
@@ -82,6 +82,12 @@ public final class AccessControlFeature
                 request.abortWith(SecurityProblems.forbidden(request, "Your role may not use " + request.getMethod() + " "
                         + SecurityProblems.instance(request) + "."));
             }
+        }
+
+        private static String pathAndQuery(ContainerRequestContext request)
+        {
+            java.net.URI uri = request.getUriInfo().getRequestUri();
+            return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         }
 
         private static boolean isPageNavigation(ContainerRequestContext request)

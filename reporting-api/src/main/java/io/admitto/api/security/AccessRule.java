@@ -34,7 +34,7 @@ public record AccessRule(Kind kind, Set<String> roles)
     public AccessRule
     {
         requireNonNull(kind, "kind is null");
-        roles = Set.copyOf(new TreeSet<>(roles));
+        roles = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         if ((kind == Kind.ROLES) == roles.isEmpty()) {
             throw new IllegalArgumentException("only a ROLES rule names roles, and it names at least one");
         }

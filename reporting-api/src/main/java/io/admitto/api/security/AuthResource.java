@@ -81,7 +81,7 @@ public final class AuthResource
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(LoginRequest login, @Context UriInfo uriInfo)
+    public Response login(LoginRequest login, @Context UriInfo uriInfo, @Context HttpHeaders headers)
     {
         String username = required(login == null ? null : login.username(), "username");
         String password = required(login.password(), "password");
@@ -100,6 +100,11 @@ public final class AuthResource
                     .build();
         }
         throttle.succeeded(username);
+        // The browser's previous session, if any, ends: its cookie is about to be replaced.
+        Cookie previous = headers.getCookies().get(SessionCookie.NAME);
+        if (previous != null) {
+            sessions.close(previous.getValue());
+        }
         SessionStore.IssuedSession issued = sessions.open(user.get());
         log.info("User {} logged in", user.get().name());
         Session session = issued.session();

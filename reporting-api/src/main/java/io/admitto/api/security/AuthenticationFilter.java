@@ -36,6 +36,7 @@ public final class AuthenticationFilter
 {
     private static final String BEARER_PREFIX = "bearer ";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String LOGIN_PATH = "api/auth/login";
 
     private final SessionStore sessions;
     private final Optional<OidcTokenVerifier> oidc;
@@ -89,12 +90,21 @@ public final class AuthenticationFilter
         if (session.isEmpty()) {
             return;
         }
+        if (isLogin(request)) {
+            // A new login replaces the session; it needs no CSRF token (a cross-site page cannot send its JSON body).
+            return;
+        }
         if (!SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request, session.get())) {
             request.abortWith(SecurityProblems.forbidden(request,
                     "A request authenticated by the session cookie must carry the session's CSRF token in " + SessionCookie.CSRF_HEADER + "."));
             return;
         }
         request.setSecurityContext(new UserSecurityContext(session.get().user(), secure, UserSecurityContext.SESSION_COOKIE_AUTH));
+    }
+
+    private static boolean isLogin(ContainerRequestContext request)
+    {
+        return "POST".equals(request.getMethod()) && LOGIN_PATH.equals(request.getUriInfo().getPath());
     }
 
     private boolean isMetricsScrapeToken(String token)

@@ -1,22 +1,31 @@
 package io.admitto.api.server;
 
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.AuditResource;
+import io.admitto.api.health.HealthResource;
+import io.admitto.api.metrics.MetricsResource;
+import io.admitto.api.metrics.RequestMetrics;
+import io.admitto.api.openapi.OpenApiResource;
 import io.admitto.api.denials.DenialsResource;
 import io.admitto.api.freshness.FreshnessResource;
-import io.admitto.api.health.HealthResource;
 import io.admitto.api.kpi.KpiResource;
 import io.admitto.api.kpi.KpiTargets;
 import io.admitto.api.kpi.RegistrationVolumeResource;
 import io.admitto.api.problem.ConstraintViolationExceptionMapper;
-import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.ProblemExceptionMapper;
-import io.admitto.api.problem.UnhandledExceptionMapper;
-import io.admitto.api.problem.UnreadableBodyExceptionMapper;
-import io.admitto.api.problem.WebApplicationExceptionMapper;
 import io.admitto.api.quality.RegistrarScorecardResource;
 import io.admitto.api.queue.QueueResource;
 import io.admitto.api.review.QaReviewsExport;
 import io.admitto.api.review.ReviewStore;
 import io.admitto.api.rules.RulesResource;
+import io.admitto.api.sql.SqlEngine;
+import io.admitto.api.waits.WaitTimesResource;
+import io.admitto.qarules.catalogue.RuleCatalogue;
+import io.admitto.api.problem.InvalidParameterExceptionMapper;
+import io.admitto.api.problem.UnhandledExceptionMapper;
+import io.admitto.api.problem.UnreadableBodyExceptionMapper;
+import io.admitto.api.problem.WebApplicationExceptionMapper;
 import io.admitto.api.security.AccessControlFeature;
 import io.admitto.api.security.AuthResource;
 import io.admitto.api.security.AuthenticationFilter;
@@ -25,9 +34,12 @@ import io.admitto.api.security.OidcTokenVerifier;
 import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.security.SessionStore;
 import io.admitto.api.sql.AnalyticsQueries;
-import io.admitto.api.sql.SqlEngine;
-import io.admitto.api.waits.WaitTimesResource;
-import io.admitto.qarules.catalogue.RuleCatalogue;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -50,14 +62,19 @@ final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, SqlEngine engine, ReviewStore reviews, QaReviewsExport export, Clock clock,
-            List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, SqlEngine engine, ReviewStore reviews, QaReviewsExport reviewExport,
+            AuditLog auditLog, AuditLogExport auditExport, Clock clock, List<?> extraComponents)
     {
         AnalyticsQueries queries = new AnalyticsQueries(engine);
         RuleCatalogue catalogue = RuleCatalogue.standard();
         SecurityConfig security = config.security();
         SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
         LoginThrottle throttle = new LoginThrottle(clock);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
         ResourceConfig application = new ResourceConfig()
                 .setApplicationName("admitto-reporting-api")
                 // WADL would need JAXB and publishes an extra, unmapped endpoint.
@@ -65,12 +82,13 @@ final class ReportingApplication
                 // Jackson's own mappers answer bad JSON with its message as text/plain.
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(JsonMapperResolver.class)
-                .register(NoSniffFilter.class)
-                // request parameters and bodies are checked with Jakarta Bean Validation before a resource runs
-                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false)
+                .register(SecurityHeadersFilter.class)
+                .register(RequestBodyLimitFilter.class)
                 .register(new AuthenticationFilter(sessions, security.oidc().map(OidcTokenVerifier::new), security.metricsScrapeToken()))
                 .register(AccessControlFeature.class)
                 .register(AuthResource.class)
+                // request parameters and bodies are checked with Jakarta Bean Validation before a resource runs
+                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false)
                 .register(UnreadableBodyExceptionMapper.class)
                 .register(InvalidParameterExceptionMapper.class)
                 .register(ConstraintViolationExceptionMapper.class)
@@ -86,7 +104,10 @@ final class ReportingApplication
                 .register(RulesResource.class)
                 .register(FreshnessResource.class)
                 .register(QueueResource.class)
-                // The AuditLog that QueueResource needs is bound by the security feature (issue 6, part 1).
+                .register(AuditResource.class)
+                .register(MetricsResource.class)
+                .register(OpenApiResource.class)
+                .register(new RequestMetrics(metrics))
                 .register(new AbstractBinder()
                 {
                     @Override
@@ -97,12 +118,15 @@ final class ReportingApplication
                         bind(config).to(ReportingServerConfig.class);
                         bind(config.kpiTargets()).to(KpiTargets.class);
                         bind(reviews).to(ReviewStore.class);
-                        bind(export).to(QaReviewsExport.class);
+                        bind(reviewExport).to(QaReviewsExport.class);
                         bind(catalogue).to(RuleCatalogue.class);
                         bind(security).to(SecurityConfig.class);
                         bind(sessions).to(SessionStore.class);
                         bind(throttle).to(LoginThrottle.class);
                         bind(clock).to(Clock.class);
+                        bind(auditLog).to(AuditLog.class);
+                        bind(auditExport).to(AuditLogExport.class);
+                        bind(metrics).to(PrometheusMeterRegistry.class);
                     }
                 });
         for (Object component : extraComponents) {

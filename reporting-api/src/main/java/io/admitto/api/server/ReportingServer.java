@@ -1,6 +1,11 @@
 package io.admitto.api.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.audit.AuditLog;
+import io.admitto.api.audit.AuditLogExport;
+import io.admitto.api.audit.JdbcAuditLog;
+import io.admitto.api.openapi.ApiEndpoint;
+import io.admitto.api.openapi.ApiEndpoints;
 import io.admitto.api.review.JdbcReviewStore;
 import io.admitto.api.review.QaReviewsExport;
 import io.admitto.api.review.ReviewStore;
@@ -9,15 +14,24 @@ import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.TrinoSqlEngine;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ExtendedResourceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -42,9 +56,18 @@ public final class ReportingServer
 {
     private static final long SHUTDOWN_GRACE_SECONDS = 5;
 
+    /** How often new audit entries are copied into the warehouse's audit_log table (and once more at close). */
+    private static final Duration AUDIT_EXPORT_INTERVAL = Duration.ofMinutes(5);
+
+    private static final Logger log = LoggerFactory.getLogger(ReportingServer.class);
+
     private final ReportingServerConfig config;
     private final SqlEngine engine;
     private final ReviewStore reviews;
+    private final JdbcAuditLog auditLog;
+    private final AuditLogExport auditExport;
+    private final ScheduledExecutorService auditExporter;
+    private final GrizzlyHttpContainer container;
     private final HttpServer httpServer;
 
     /**
@@ -56,7 +79,7 @@ public final class ReportingServer
         this(config, extraComponents, Clock.systemUTC());
     }
 
-    /** @param clock what "today" is for the work queue's days until service */
+    /** @param clock what "now" is for sessions, the audit log and the work queue's days until service */
     public ReportingServer(ReportingServerConfig config, List<?> extraComponents, Clock clock)
     {
         this(config, openEngine(config), extraComponents, clock);
@@ -65,21 +88,33 @@ public final class ReportingServer
     /** With an engine of the caller's (which the server closes with itself). */
     public ReportingServer(ReportingServerConfig config, SqlEngine engine, List<?> extraComponents, Clock clock)
     {
-        requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
-        requireNonNull(extraComponents, "extraComponents is null");
         this.engine = requireNonNull(engine, "engine is null");
+        requireNonNull(extraComponents, "extraComponents is null");
+        requireNonNull(clock, "clock is null");
+        try {
+            Files.createDirectories(config.stateDirectory());
+        }
+        catch (IOException e) {
+            engine.close();
+            throw new UncheckedIOException("Cannot create the API's state directory " + config.stateDirectory(), e);
+        }
+        this.auditLog = JdbcAuditLog.embedded(config.stateDirectory(), clock);
+        this.auditExport = new AuditLogExport(auditLog, config.warehouse());
+        this.auditExporter = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "audit-export");
+            thread.setDaemon(true);
+            return thread;
+        });
         ReviewStore reviewStore = null;
         try {
-            createDirectories(config.stateDirectory());
             reviewStore = JdbcReviewStore.open(config.effectiveReviewStore());
-            QaReviewsExport export = new QaReviewsExport(config.warehouse(), reviewStore);
+            QaReviewsExport reviewExport = new QaReviewsExport(config.warehouse(), reviewStore);
             // decisions stored but not exported when the last run stopped (killed between the two)
-            export.exportMissing();
-            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(
-                    baseUri(config.host(), config.port()),
-                    ReportingApplication.create(config, engine, reviewStore, export, clock, List.copyOf(extraComponents)),
-                    false);
+            reviewExport.exportMissing();
+            this.container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    ReportingApplication.create(config, engine, reviewStore, reviewExport, auditLog, auditExport, clock, List.copyOf(extraComponents)));
+            this.httpServer = GrizzlyHttpServerFactory.createHttpServer(baseUri(config.host(), config.port()), container, false, null, false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
         }
@@ -88,6 +123,8 @@ public final class ReportingServer
                 reviewStore.close();
             }
             engine.close();
+            auditExporter.shutdownNow();
+            auditLog.close();
             throw e;
         }
         this.reviews = reviewStore;
@@ -98,6 +135,7 @@ public final class ReportingServer
     {
         try {
             httpServer.start();
+            auditExporter.scheduleWithFixedDelay(this::exportAudit, AUDIT_EXPORT_INTERVAL.toSeconds(), AUDIT_EXPORT_INTERVAL.toSeconds(), TimeUnit.SECONDS);
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
@@ -118,7 +156,23 @@ public final class ReportingServer
         return config;
     }
 
-    /** Stops accepting requests, lets running ones finish for a few seconds, then releases the store and the engine. */
+    /** Every endpoint the server answers, from its resource model (what /api/openapi.json describes). */
+    public List<ApiEndpoint> endpoints()
+    {
+        return ApiEndpoints.of(container.getApplicationHandler().getInjectionManager()
+                .getInstance(ExtendedResourceContext.class).getResourceModel());
+    }
+
+    /** The audit log, for the launcher and tests; requests reach it by injection. */
+    public AuditLog auditLog()
+    {
+        return auditLog;
+    }
+
+    /**
+     * Stops accepting requests, lets running ones finish for a few seconds, exports the audit entries not yet
+     * in the warehouse, then releases the engine, the review store and the audit database.
+     */
     @Override
     public void close()
     {
@@ -138,28 +192,35 @@ public final class ReportingServer
             httpServer.shutdownNow();
         }
         finally {
+            auditExporter.shutdownNow();
+            exportAudit();
             try {
                 reviews.close();
-            }
-            finally {
                 engine.close();
             }
+            finally {
+                auditLog.close();
+            }
+        }
+    }
+
+    private void exportAudit()
+    {
+        try {
+            AuditLogExport.Exported exported = auditExport.exportNew();
+            if (exported.entries() > 0) {
+                log.info("Exported {} audit entries to {}", exported.entries(), exported.files());
+            }
+        }
+        catch (RuntimeException e) {
+            // The entries stay in the audit database; the next export takes them.
+            log.error("Audit export failed", e);
         }
     }
 
     private static SqlEngine openEngine(ReportingServerConfig config)
     {
         return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
-    }
-
-    private static void createDirectories(java.nio.file.Path directory)
-    {
-        try {
-            java.nio.file.Files.createDirectories(directory);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the API state directory " + directory, e);
-        }
     }
 
     private NetworkListener listener()

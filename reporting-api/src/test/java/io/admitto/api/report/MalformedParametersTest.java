@@ -7,7 +7,6 @@ import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
 import io.admitto.api.testing.CountingSqlEngine;
 import io.admitto.api.testing.JobWrittenWarehouse;
-import io.admitto.api.testing.RecordingAuditLog;
 import io.admitto.api.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +33,13 @@ final class MalformedParametersTest
     private ReportingServer server;
     private CountingSqlEngine engine;
     private ApiClient reviewer;
-    private RecordingAuditLog audit;
 
     @BeforeAll
     void start(JobWrittenWarehouse.Warehouse warehouse)
     {
         ReportingServerConfig config = TestServers.config(warehouse.root(), warehouse.newStateDirectory("malformed"));
         engine = new CountingSqlEngine(TestServers.openEngine(config));
-        audit = new RecordingAuditLog();
-        server = TestServers.start(config, engine, audit, Clock.systemUTC());
+        server = TestServers.start(config, engine, Clock.systemUTC());
         reviewer = new ApiClient(server.uri()).loggedInAs(Role.QA_REVIEWER);
     }
 
@@ -96,13 +93,13 @@ final class MalformedParametersTest
     void malformedDecisionsAreRefusedBeforeAnySqlRuns(String body, String parameter)
     {
         long before = engine.statements();
-        int audited = audit.records().size();
+        long audited = server.auditLog().read(1, Integer.MAX_VALUE).size();
 
         HttpResponse<String> response = reviewer.sendJson("POST", "/api/queue/F01-E0000001/decisions", body, Map.of("If-Match", "\"1.0\""));
 
         assertProblem(response, parameter);
         assertThat(engine.statements()).isEqualTo(before);
-        assertThat(audit.records()).hasSize(audited);
+        assertThat((long) server.auditLog().read(1, Integer.MAX_VALUE).size()).isEqualTo(audited);
     }
 
     private void assertProblem(HttpResponse<String> response, String parameter)

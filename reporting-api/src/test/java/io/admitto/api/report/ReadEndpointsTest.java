@@ -5,7 +5,6 @@ import io.admitto.api.security.Role;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.testing.ApiClient;
 import io.admitto.api.testing.JobWrittenWarehouse;
-import io.admitto.api.testing.RecordingAuditLog;
 import io.admitto.api.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,7 @@ final class ReadEndpointsTest
     void start(JobWrittenWarehouse.Warehouse warehouse)
     {
         this.warehouse = warehouse;
-        server = TestServers.start(TestServers.config(warehouse.root(), warehouse.newStateDirectory("reads")), new RecordingAuditLog(), Clock.systemUTC());
+        server = TestServers.start(TestServers.config(warehouse.root(), warehouse.newStateDirectory("reads")), Clock.systemUTC());
         leadership = new ApiClient(server.uri()).loggedInAs(Role.LEADERSHIP);
     }
 

@@ -1,9 +1,8 @@
 package io.admitto.api.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.admitto.api.server.ReportingServer;
-import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
+import io.admitto.api.testing.ApiServerExtension;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,40 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Logging in, bearer tokens, the session cookie with its CSRF token, and who may call what. */
 final class AuthenticationTest
 {
-    @TempDir
-    java.nio.file.Path warehouse;
-
-    private ReportingServer server;
-    private ApiClient anonymous;
-
-    @BeforeEach
-    void startServer()
-    {
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
-                List.of(GuardedResource.class));
-        server.start();
-        anonymous = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stopServer()
-    {
-        server.close();
-    }
+    @RegisterExtension
+    final ApiServerExtension api = new ApiServerExtension(List.of(GuardedResource.class));
 
     @Test
     void loginGivesABearerTokenThatIdentifiesTheUser()
     {
-        HttpResponse<String> login = anonymous.login("qa", "qa-demo");
+        HttpResponse<String> login = api.anonymous().login("qa", "qa-demo");
 
         assertThat(login.statusCode()).isEqualTo(200);
-        JsonNode body = anonymous.json(login);
+        JsonNode body = api.anonymous().json(login);
         assertThat(body.get("user").asText()).isEqualTo("qa");
         assertThat(body.get("roles")).extracting(JsonNode::asText).containsExactly("qa_reviewer");
         assertThat(body.get("tokenType").asText()).isEqualTo("Bearer");
         assertThat(body.get("token").asText()).hasSizeGreaterThanOrEqualTo(43);
 
-        JsonNode me = anonymous.json(anonymous.withBearerToken(body.get("token").asText()).get("/api/auth/me"));
+        JsonNode me = api.anonymous().json(api.anonymous().withBearerToken(body.get("token").asText()).get("/api/auth/me"));
         assertThat(me.get("user").asText()).isEqualTo("qa");
         assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("qa_reviewer");
         assertThat(me.get("authentication").asText()).isEqualTo("password");
@@ -72,10 +51,10 @@ final class AuthenticationTest
     @Test
     void loginSetsAnHttpOnlyStrictSessionCookie()
     {
-        HttpResponse<String> login = anonymous.login("lead", "lead-demo");
+        HttpResponse<String> login = api.anonymous().login("lead", "lead-demo");
 
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith(SessionCookie.NAME + "=" + anonymous.json(login).get("token").asText())
+        assertThat(cookie).startsWith(SessionCookie.NAME + "=" + api.anonymous().json(login).get("token").asText())
                 .containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("SameSite=Strict")
                 .contains("Path=/");
@@ -84,13 +63,13 @@ final class AuthenticationTest
     @Test
     void wrongPasswordsAndUnknownUsersGetTheSame401()
     {
-        HttpResponse<String> wrongPassword = anonymous.login("qa", "not-the-password");
-        HttpResponse<String> unknownUser = anonymous.login("nobody", "qa-demo");
+        HttpResponse<String> wrongPassword = api.anonymous().login("qa", "not-the-password");
+        HttpResponse<String> unknownUser = api.anonymous().login("nobody", "qa-demo");
 
         for (HttpResponse<String> response : List.of(wrongPassword, unknownUser)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(ApiClient.contentType(response)).startsWith("application/problem+json");
-            assertThat(anonymous.json(response).get("detail").asText()).isEqualTo("The user name or password is wrong.");
+            assertThat(api.anonymous().json(response).get("detail").asText()).isEqualTo("The user name or password is wrong.");
             assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
         }
     }
@@ -99,22 +78,22 @@ final class AuthenticationTest
     void repeatedFailuresLockTheUserNameEvenForTheRightPassword()
     {
         for (int attempt = 0; attempt < LoginThrottle.FREE_FAILURES; attempt++) {
-            assertThat(anonymous.login("analyst", "guess-" + attempt).statusCode()).isEqualTo(401);
+            assertThat(api.anonymous().login("analyst", "guess-" + attempt).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> locked = anonymous.login("analyst", "analyst-demo");
+        HttpResponse<String> locked = api.anonymous().login("analyst", "analyst-demo");
 
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(ApiClient.contentType(locked)).startsWith("application/problem+json");
         assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
-        assertThat(anonymous.login("admin", "admin-demo").statusCode()).as("other users are not locked").isEqualTo(200);
+        assertThat(api.anonymous().login("admin", "admin-demo").statusCode()).as("other users are not locked").isEqualTo(200);
     }
 
     @Test
     void malformedLoginBodiesAre400Problems()
     {
         for (String body : List.of("{\"username\": \"qa\"", "[1, 2]", "{\"username\": \"qa\"}")) {
-            HttpResponse<String> response = anonymous.postJson("/api/auth/login", body);
+            HttpResponse<String> response = api.anonymous().postJson("/api/auth/login", body);
 
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(ApiClient.contentType(response)).startsWith("application/problem+json");
@@ -125,7 +104,7 @@ final class AuthenticationTest
     @Test
     void loginAcceptsOnlyJsonSoACrossSiteFormCannotPostIt()
     {
-        HttpResponse<String> form = anonymous.send("POST", "/api/auth/login", "application/json",
+        HttpResponse<String> form = api.anonymous().send("POST", "/api/auth/login", "application/json",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"), HttpRequest.BodyPublishers.ofString("username=qa&password=qa-demo"));
 
         assertThat(form.statusCode()).isEqualTo(415);
@@ -134,9 +113,9 @@ final class AuthenticationTest
     @Test
     void anonymousCallersGet401WithAChallengeAndWrongRolesGet403()
     {
-        HttpResponse<String> anonymousCall = anonymous.get("/test/guarded/qa");
-        HttpResponse<String> wrongRole = anonymous.loggedInAs(Role.ANALYST).get("/test/guarded/qa");
-        HttpResponse<String> rightRole = anonymous.loggedInAs(Role.QA_REVIEWER).get("/test/guarded/qa");
+        HttpResponse<String> anonymousCall = api.anonymous().get("/test/guarded/qa");
+        HttpResponse<String> wrongRole = api.as(Role.ANALYST).get("/test/guarded/qa");
+        HttpResponse<String> rightRole = api.as(Role.QA_REVIEWER).get("/test/guarded/qa");
 
         assertThat(anonymousCall.statusCode()).isEqualTo(401);
         assertThat(anonymousCall.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"admitto\"");
@@ -144,38 +123,38 @@ final class AuthenticationTest
         assertThat(wrongRole.statusCode()).isEqualTo(403);
         assertThat(ApiClient.contentType(wrongRole)).startsWith("application/problem+json");
         assertThat(rightRole.statusCode()).isEqualTo(200);
-        assertThat(anonymous.json(rightRole).get("user").asText()).isEqualTo("qa");
+        assertThat(api.anonymous().json(rightRole).get("user").asText()).isEqualTo("qa");
     }
 
     @Test
     void aMethodWithoutAnAnnotationIsRefusedToEveryRole()
     {
         for (Role role : Role.values()) {
-            assertThat(anonymous.loggedInAs(role).get("/test/guarded/forgotten").statusCode()).as(role.wireName()).isEqualTo(403);
+            assertThat(api.as(role).get("/test/guarded/forgotten").statusCode()).as(role.wireName()).isEqualTo(403);
         }
-        assertThat(anonymous.get("/test/guarded/forgotten").statusCode()).isEqualTo(401);
-        assertThat(anonymous.loggedInAs(Role.ADMIN).get("/test/guarded/denied").statusCode()).isEqualTo(403);
-        assertThat(anonymous.get("/test/guarded/public").statusCode()).isEqualTo(200);
+        assertThat(api.anonymous().get("/test/guarded/forgotten").statusCode()).isEqualTo(401);
+        assertThat(api.as(Role.ADMIN).get("/test/guarded/denied").statusCode()).isEqualTo(403);
+        assertThat(api.anonymous().get("/test/guarded/public").statusCode()).isEqualTo(200);
     }
 
     @Test
     void aBadOrEndedBearerTokenIs401EvenOnAPublicEndpoint()
     {
-        ApiClient admin = anonymous.loggedInAs(Role.ADMIN);
+        ApiClient admin = api.as(Role.ADMIN);
         assertThat(admin.get("/api/auth/me").statusCode()).isEqualTo(200);
 
         assertThat(admin.postJson("/api/auth/logout", "").statusCode()).isEqualTo(204);
 
         assertThat(admin.get("/api/auth/me").statusCode()).isEqualTo(401);
-        assertThat(anonymous.withBearerToken("made-up").get("/api/health").statusCode()).isEqualTo(401);
-        assertThat(anonymous.send("GET", "/api/auth/me", "application/json", Map.of("Authorization", "Basic cWE6cWEtZGVtbw=="),
+        assertThat(api.anonymous().withBearerToken("made-up").get("/api/health").statusCode()).isEqualTo(401);
+        assertThat(api.anonymous().send("GET", "/api/auth/me", "application/json", Map.of("Authorization", "Basic cWE6cWEtZGVtbw=="),
                 HttpRequest.BodyPublishers.noBody()).statusCode()).isEqualTo(401);
     }
 
     @Test
     void theCookieAuthenticatesSafeMethodsAndUnsafeOnesOnlyWithTheCsrfToken()
     {
-        JsonNode login = anonymous.json(anonymous.login("qa", "qa-demo"));
+        JsonNode login = api.anonymous().json(api.anonymous().login("qa", "qa-demo"));
         String cookie = SessionCookie.NAME + "=" + login.get("token").asText();
         String csrf = login.get("csrfToken").asText();
 
@@ -183,30 +162,45 @@ final class AuthenticationTest
         HttpResponse<String> forged = send("POST", "/test/guarded/qa", Map.of("Cookie", cookie));
         HttpResponse<String> wrongToken = send("POST", "/test/guarded/qa", Map.of("Cookie", cookie, SessionCookie.CSRF_HEADER, csrf + "x"));
         HttpResponse<String> genuine = send("POST", "/test/guarded/qa", Map.of("Cookie", cookie, SessionCookie.CSRF_HEADER, csrf));
-        JsonNode me = anonymous.json(send("GET", "/api/auth/me", Map.of("Cookie", cookie)));
+        JsonNode me = api.anonymous().json(send("GET", "/api/auth/me", Map.of("Cookie", cookie)));
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(anonymous.json(forged).get("detail").asText()).contains(SessionCookie.CSRF_HEADER);
+        assertThat(api.anonymous().json(forged).get("detail").asText()).contains(SessionCookie.CSRF_HEADER);
         assertThat(wrongToken.statusCode()).isEqualTo(403);
         assertThat(genuine.statusCode()).isEqualTo(200);
-        assertThat(anonymous.json(genuine).get("changedBy").asText()).isEqualTo("qa");
+        assertThat(api.anonymous().json(genuine).get("changedBy").asText()).isEqualTo("qa");
         assertThat(me.get("csrfToken").asText()).as("a reloaded page finds the CSRF token again").isEqualTo(csrf);
+    }
+
+    @Test
+    void aBrowserStillHoldingASessionCanLogInAgainWithoutACsrfTokenAndTheOldSessionEnds()
+    {
+        String cookie = SessionCookie.NAME + "=" + api.anonymous().json(api.anonymous().login("qa", "qa-demo")).get("token").asText();
+
+        HttpResponse<String> again = api.anonymous().send("POST", "/api/auth/login", "application/json",
+                Map.of("Cookie", cookie, "Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString("{\"username\": \"lead\", \"password\": \"lead-demo\"}"));
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(api.anonymous().json(again).get("user").asText()).isEqualTo("lead");
+        assertThat(api.anonymous().send("GET", "/api/auth/me", "application/json", Map.of("Cookie", cookie), HttpRequest.BodyPublishers.noBody())
+                .statusCode()).as("the replaced session has ended").isEqualTo(401);
     }
 
     @Test
     void anonymousBrowsersAreSentToTheLoginPageAndApiClientsAreNot()
     {
-        HttpResponse<String> page = anonymous.send("GET", "/test/guarded/qa", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpResponse<String> page = api.anonymous().send("GET", "/test/guarded/qa", "text/html,application/xhtml+xml,*/*;q=0.8");
 
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?next=%2Ftest%2Fguarded%2Fqa"));
-        assertThat(anonymous.send("GET", "/test/guarded/qa", "*/*").statusCode()).isEqualTo(401);
+        assertThat(api.anonymous().send("GET", "/test/guarded/qa", "*/*").statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> send(String method, String path, Map<String, String> headers)
     {
-        return anonymous.send(method, path, "application/json", headers, HttpRequest.BodyPublishers.noBody());
+        return api.anonymous().send(method, path, "application/json", headers, HttpRequest.BodyPublishers.noBody());
     }
 
     @Path("/test/guarded")

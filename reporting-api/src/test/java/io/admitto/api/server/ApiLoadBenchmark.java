@@ -3,7 +3,6 @@ package io.admitto.api.server;
 import io.admitto.api.security.Role;
 import io.admitto.api.testing.ApiClient;
 import io.admitto.api.testing.JobWrittenWarehouse;
-import io.admitto.api.testing.RecordingAuditLog;
 import io.admitto.api.testing.TestServers;
 import io.admitto.events.EventJson;
 import io.admitto.events.EventType;
@@ -92,7 +91,7 @@ public final class ApiLoadBenchmark
         System.out.printf(Locale.ROOT, "warehouse: %d days x 2 facilities x %d encounters/day, written in %.0f s%n", days, dailyEncounters,
                 (System.nanoTime() - started) / 1e9);
 
-        try (ReportingServer server = TestServers.start(TestServers.config(warehouse, directory.resolve("state")), new RecordingAuditLog(), Clock.systemUTC())) {
+        try (ReportingServer server = TestServers.start(TestServers.config(warehouse, directory.resolve("state")), Clock.systemUTC())) {
             String token = new ApiClient(server.uri()).json(new ApiClient(server.uri()).login("qa", "qa-demo")).get("token").asText();
             long apiTotal = new ApiClient(server.uri()).loggedInAs(Role.QA_REVIEWER)
                     .json(new ApiClient(server.uri()).loggedInAs(Role.QA_REVIEWER).get("/api/kpi/registration-volume")).get("totalRegistrations").asLong();

@@ -17,7 +17,7 @@ public final class ServerProcessMain
     public static void main(String[] args)
             throws InterruptedException
     {
-        ReportingServer server = TestServers.start(TestServers.config(Path.of(args[0]), Path.of(args[1])), new RecordingAuditLog(), Clock.systemUTC());
+        ReportingServer server = TestServers.start(TestServers.config(Path.of(args[0]), Path.of(args[1])), Clock.systemUTC());
         System.out.println("READY " + server.uri());
         System.out.flush();
         new CountDownLatch(1).await();

@@ -1,7 +1,6 @@
 package io.admitto.api.testing;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import io.admitto.api.audit.AuditLog;
 import io.admitto.api.security.DemoUsers;
 import io.admitto.api.security.LocalUsers;
 import io.admitto.api.security.Role;
@@ -11,7 +10,6 @@ import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.sql.DuckDbSqlEngine;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.TrinoSqlEngine;
-import org.glassfish.jersey.inject.hk2.AbstractBinder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,9 +60,9 @@ public final class TestServers
                 System.getProperty(TRINO_URL.replace(".url", ".user"), "admitto-api")));
     }
 
-    public static ReportingServer start(ReportingServerConfig config, AuditLog audit, Clock clock)
+    public static ReportingServer start(ReportingServerConfig config, Clock clock)
     {
-        return start(config, openEngine(config), audit, clock);
+        return start(config, openEngine(config), clock);
     }
 
     /** The engine the run asks for (see the class comment), for tests that wrap it. */
@@ -73,16 +71,9 @@ public final class TestServers
         return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
     }
 
-    public static ReportingServer start(ReportingServerConfig config, SqlEngine engine, AuditLog audit, Clock clock)
+    public static ReportingServer start(ReportingServerConfig config, SqlEngine engine, Clock clock)
     {
-        ReportingServer server = new ReportingServer(config, engine, List.of(new AbstractBinder()
-        {
-            @Override
-            protected void configure()
-            {
-                bind(audit).to(AuditLog.class);
-            }
-        }), clock);
+        ReportingServer server = new ReportingServer(config, engine, List.of(), clock);
         try {
             server.start();
             return server;

@@ -52,7 +52,12 @@
     }
 
     async function getJson(path) {
-        const response = await fetch(path, { headers: { Accept: 'application/json' } });
+        const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+        if (response.status === 401) {
+            // The session ended: log in again and come back to this view.
+            window.location.assign('/login?next=' + encodeURIComponent(window.location.pathname + window.location.search));
+            return new Promise(() => {});
+        }
         const body = await response.json().catch(() => null);
         if (!response.ok) {
             // Problem documents (RFC 9457) say what was wrong in "detail".
