@@ -26,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SecurityOptions security;
 
+    @Mixin
+    DataOptions data;
+
     @Override
     public Integer call() throws InterruptedException {
         Console console = new Console(System.out);
@@ -35,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             if (security.stateDirectory != null) {
                 config = config.withStateDirectory(security.stateDirectory);
             }
+            config = data.applyTo(config);
             try (ReportingServer server = Servers.start(config)) {
                 console.ready(server.uri());
                 shutdown.await();

@@ -26,7 +26,7 @@ class CommandLineContractTest {
         assertHelp("generate", "--seed", "--days", "--out");
         assertHelp("run", "--seed", "--days", "--warehouse");
         assertHelp("serve", "--warehouse", "--port", "--users", "--demo-users", "--oidc-issuer", "--oidc-audience", "--oidc-jwks-url",
-                "--oidc-role-claim", "--oidc-role", "--state-dir");
+                "--oidc-role-claim", "--oidc-role", "--state-dir", "--trino-url", "--trino-catalog", "--trino-schema", "--review-store-url");
         assertHelp("rules", "--config");
         assertHelp("evaluate", "--seed", "--days", "--min-precision", "--min-recall");
         assertHelp("trino-config", "--warehouse", "--out", "--since");

@@ -7,7 +7,21 @@ import io.admitto.api.health.HealthResource;
 import io.admitto.api.metrics.MetricsResource;
 import io.admitto.api.metrics.RequestMetrics;
 import io.admitto.api.openapi.OpenApiResource;
+import io.admitto.api.denials.DenialsResource;
+import io.admitto.api.freshness.FreshnessResource;
+import io.admitto.api.kpi.KpiResource;
+import io.admitto.api.kpi.KpiTargets;
 import io.admitto.api.kpi.RegistrationVolumeResource;
+import io.admitto.api.problem.ConstraintViolationExceptionMapper;
+import io.admitto.api.problem.ProblemExceptionMapper;
+import io.admitto.api.quality.RegistrarScorecardResource;
+import io.admitto.api.queue.QueueResource;
+import io.admitto.api.review.QaReviewsExport;
+import io.admitto.api.review.ReviewStore;
+import io.admitto.api.rules.RulesResource;
+import io.admitto.api.sql.SqlEngine;
+import io.admitto.api.waits.WaitTimesResource;
+import io.admitto.qarules.catalogue.RuleCatalogue;
 import io.admitto.api.problem.InvalidParameterExceptionMapper;
 import io.admitto.api.problem.UnhandledExceptionMapper;
 import io.admitto.api.problem.UnreadableBodyExceptionMapper;
@@ -48,9 +62,11 @@ final class ReportingApplication
 {
     private ReportingApplication() {}
 
-    static ResourceConfig create(ReportingServerConfig config, AnalyticsQueries queries, AuditLog auditLog, AuditLogExport auditExport,
-            Clock clock, List<?> extraComponents)
+    static ResourceConfig create(ReportingServerConfig config, SqlEngine engine, ReviewStore reviews, QaReviewsExport reviewExport,
+            AuditLog auditLog, AuditLogExport auditExport, Clock clock, List<?> extraComponents)
     {
+        AnalyticsQueries queries = new AnalyticsQueries(engine);
+        RuleCatalogue catalogue = RuleCatalogue.standard();
         SecurityConfig security = config.security();
         SessionStore sessions = new SessionStore(security.sessionLifetime(), clock);
         LoginThrottle throttle = new LoginThrottle(clock);
@@ -71,12 +87,23 @@ final class ReportingApplication
                 .register(new AuthenticationFilter(sessions, security.oidc().map(OidcTokenVerifier::new), security.metricsScrapeToken()))
                 .register(AccessControlFeature.class)
                 .register(AuthResource.class)
+                // request parameters and bodies are checked with Jakarta Bean Validation before a resource runs
+                .property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false)
                 .register(UnreadableBodyExceptionMapper.class)
                 .register(InvalidParameterExceptionMapper.class)
+                .register(ConstraintViolationExceptionMapper.class)
+                .register(ProblemExceptionMapper.class)
                 .register(WebApplicationExceptionMapper.class)
                 .register(UnhandledExceptionMapper.class)
                 .register(HealthResource.class)
                 .register(RegistrationVolumeResource.class)
+                .register(KpiResource.class)
+                .register(RegistrarScorecardResource.class)
+                .register(DenialsResource.class)
+                .register(WaitTimesResource.class)
+                .register(RulesResource.class)
+                .register(FreshnessResource.class)
+                .register(QueueResource.class)
                 .register(AuditResource.class)
                 .register(MetricsResource.class)
                 .register(OpenApiResource.class)
@@ -86,8 +113,13 @@ final class ReportingApplication
                     @Override
                     protected void configure()
                     {
+                        bind(engine).to(SqlEngine.class);
                         bind(queries).to(AnalyticsQueries.class);
                         bind(config).to(ReportingServerConfig.class);
+                        bind(config.kpiTargets()).to(KpiTargets.class);
+                        bind(reviews).to(ReviewStore.class);
+                        bind(reviewExport).to(QaReviewsExport.class);
+                        bind(catalogue).to(RuleCatalogue.class);
                         bind(security).to(SecurityConfig.class);
                         bind(sessions).to(SessionStore.class);
                         bind(throttle).to(LoginThrottle.class);

@@ -6,8 +6,12 @@ import io.admitto.api.audit.AuditLogExport;
 import io.admitto.api.audit.JdbcAuditLog;
 import io.admitto.api.openapi.ApiEndpoint;
 import io.admitto.api.openapi.ApiEndpoints;
-import io.admitto.api.sql.AnalyticsQueries;
-import io.admitto.api.sql.DuckDbAnalyticsQueries;
+import io.admitto.api.review.JdbcReviewStore;
+import io.admitto.api.review.QaReviewsExport;
+import io.admitto.api.review.ReviewStore;
+import io.admitto.api.sql.DuckDbSqlEngine;
+import io.admitto.api.sql.SqlEngine;
+import io.admitto.api.sql.TrinoSqlEngine;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
@@ -35,7 +39,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The reporting API on an embedded Grizzly HTTP server, answering from an embedded DuckDB over the
- * warehouse. Other modules add pages and endpoints by passing JAX-RS components or
+ * warehouse (or Trino, when configured), with the QA decisions in a transactional review store. Other modules add pages and endpoints by passing JAX-RS components or
  * {@link jakarta.ws.rs.core.Feature}s, so this module does not depend on them.
  *
  * <pre>{@code
@@ -58,7 +62,8 @@ public final class ReportingServer
     private static final Logger log = LoggerFactory.getLogger(ReportingServer.class);
 
     private final ReportingServerConfig config;
-    private final AnalyticsQueries queries;
+    private final SqlEngine engine;
+    private final ReviewStore reviews;
     private final JdbcAuditLog auditLog;
     private final AuditLogExport auditExport;
     private final ScheduledExecutorService auditExporter;
@@ -71,15 +76,29 @@ public final class ReportingServer
      */
     public ReportingServer(ReportingServerConfig config, List<?> extraComponents)
     {
+        this(config, extraComponents, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for sessions, the audit log and the work queue's days until service */
+    public ReportingServer(ReportingServerConfig config, List<?> extraComponents, Clock clock)
+    {
+        this(config, openEngine(config), extraComponents, clock);
+    }
+
+    /** With an engine of the caller's (which the server closes with itself). */
+    public ReportingServer(ReportingServerConfig config, SqlEngine engine, List<?> extraComponents, Clock clock)
+    {
         this.config = requireNonNull(config, "config is null");
+        this.engine = requireNonNull(engine, "engine is null");
         requireNonNull(extraComponents, "extraComponents is null");
+        requireNonNull(clock, "clock is null");
         try {
             Files.createDirectories(config.stateDirectory());
         }
         catch (IOException e) {
+            engine.close();
             throw new UncheckedIOException("Cannot create the API's state directory " + config.stateDirectory(), e);
         }
-        Clock clock = Clock.systemUTC();
         this.auditLog = JdbcAuditLog.embedded(config.stateDirectory(), clock);
         this.auditExport = new AuditLogExport(auditLog, config.warehouse());
         this.auditExporter = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -87,27 +106,28 @@ public final class ReportingServer
             thread.setDaemon(true);
             return thread;
         });
+        ReviewStore reviewStore = null;
         try {
-            this.queries = DuckDbAnalyticsQueries.open(config.warehouse());
-        }
-        catch (RuntimeException e) {
-            auditExporter.shutdownNow();
-            auditLog.close();
-            throw e;
-        }
-        try {
+            reviewStore = JdbcReviewStore.open(config.effectiveReviewStore());
+            QaReviewsExport reviewExport = new QaReviewsExport(config.warehouse(), reviewStore);
+            // decisions stored but not exported when the last run stopped (killed between the two)
+            reviewExport.exportMissing();
             this.container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                    ReportingApplication.create(config, queries, auditLog, auditExport, clock, List.copyOf(extraComponents)));
+                    ReportingApplication.create(config, engine, reviewStore, reviewExport, auditLog, auditExport, clock, List.copyOf(extraComponents)));
             this.httpServer = GrizzlyHttpServerFactory.createHttpServer(baseUri(config.host(), config.port()), container, false, null, false);
             listener().registerAddOn(new DeclineHttp2UpgradeAddOn());
             httpServer.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemErrorPageGenerator(new ObjectMapper()));
         }
         catch (RuntimeException e) {
-            queries.close();
+            if (reviewStore != null) {
+                reviewStore.close();
+            }
+            engine.close();
             auditExporter.shutdownNow();
             auditLog.close();
             throw e;
         }
+        this.reviews = reviewStore;
     }
 
     /** Binds the port and starts serving. */
@@ -151,7 +171,7 @@ public final class ReportingServer
 
     /**
      * Stops accepting requests, lets running ones finish for a few seconds, exports the audit entries not yet
-     * in the warehouse, then releases DuckDB and the audit database.
+     * in the warehouse, then releases the engine, the review store and the audit database.
      */
     @Override
     public void close()
@@ -174,8 +194,13 @@ public final class ReportingServer
         finally {
             auditExporter.shutdownNow();
             exportAudit();
-            queries.close();
-            auditLog.close();
+            try {
+                reviews.close();
+                engine.close();
+            }
+            finally {
+                auditLog.close();
+            }
         }
     }
 
@@ -191,6 +216,11 @@ public final class ReportingServer
             // The entries stay in the audit database; the next export takes them.
             log.error("Audit export failed", e);
         }
+    }
+
+    private static SqlEngine openEngine(ReportingServerConfig config)
+    {
+        return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
     }
 
     private NetworkListener listener()

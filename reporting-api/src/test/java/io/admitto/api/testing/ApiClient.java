@@ -115,6 +115,17 @@ public final class ApiClient
         }
     }
 
+    /** A request with an optional JSON body and extra headers (If-Match, say), signed in when this client is. */
+    public HttpResponse<String> sendJson(String method, String pathAndQuery, String jsonBody, Map<String, String> headers)
+    {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        if (jsonBody != null) {
+            all.put("Content-Type", "application/json");
+        }
+        return send(method, pathAndQuery, "application/json", all,
+                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+    }
+
     /**
      * Sends the request line exactly as given, over a plain socket: Java's HTTP client refuses to send a
      * malformed URI, which is what some tests need to send.
