@@ -1,5 +1,7 @@
 package io.admitto.launcher;
 
+import io.admitto.api.security.DemoUsers;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import picocli.CommandLine.Command;
@@ -44,9 +46,15 @@ final class DemoCommand implements Callable<Integer> {
                         + "-facility health system (seed " + generator.seed + ") into " + root);
                 new Backfill(generator.toConfig(), root, pipeline.parallelism, pipeline.checkpointInterval, console).run();
             }
-            try (ReportingServer server = Servers.start(new ReportingServerConfig(ReportingServerConfig.DEFAULT_HOST, port, root))) {
+            ReportingServerConfig config = new ReportingServerConfig(ReportingServerConfig.DEFAULT_HOST, port, root)
+                    .withSecurity(SecurityConfig.demo());
+            try (ReportingServer server = Servers.start(config)) {
                 console.ready(server.uri());
-                console.info("No login yet: the API and dashboards are bound to 127.0.0.1 only. Ctrl-C stops.");
+                console.info("Demo logins (bound to 127.0.0.1 only; synthetic data):");
+                for (DemoUsers.DemoLogin login : DemoUsers.logins()) {
+                    console.info(String.format("  %-8s password %-13s role %s", login.name(), login.password(), login.role().wireName()));
+                }
+                console.info("Ctrl-C stops.");
                 shutdown.await();
                 console.info("Stopping...");
             }

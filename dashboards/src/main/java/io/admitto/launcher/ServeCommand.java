@@ -3,6 +3,7 @@ package io.admitto.launcher;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,15 +20,26 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", defaultValue = ReportingServerConfig.DEFAULT_HOST,
-            description = "Address to bind (default: ${DEFAULT-VALUE}). The API has no login yet: keep it on loopback.")
+            description = "Address to bind (default: ${DEFAULT-VALUE}). Put a TLS proxy in front before opening it to a network.")
     String host;
+
+    @Mixin
+    SecurityOptions security;
+
+    @Mixin
+    DataOptions data;
 
     @Override
     public Integer call() throws InterruptedException {
         Console console = new Console(System.out);
         ShutdownSignal shutdown = new ShutdownSignal();
         try {
-            try (ReportingServer server = Servers.start(new ReportingServerConfig(host, port, warehouse.toAbsolutePath()))) {
+            ReportingServerConfig config = new ReportingServerConfig(host, port, warehouse.toAbsolutePath()).withSecurity(security.toConfig());
+            if (security.stateDirectory != null) {
+                config = config.withStateDirectory(security.stateDirectory);
+            }
+            config = data.applyTo(config);
+            try (ReportingServer server = Servers.start(config)) {
                 console.ready(server.uri());
                 shutdown.await();
                 console.info("Stopping...");

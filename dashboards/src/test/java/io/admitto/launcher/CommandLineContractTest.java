@@ -25,7 +25,7 @@ class CommandLineContractTest {
         assertHelp("demo", "--seed", "--days", "--port", "--warehouse");
         assertHelp("generate", "--seed", "--days", "--out");
         assertHelp("run", "--seed", "--days", "--warehouse");
-        assertHelp("serve", "--warehouse", "--port");
+        assertHelp("serve", "--warehouse", "--port", "--trino-url", "--trino-catalog", "--trino-schema", "--review-store-url");
         assertHelp("rules", "--config");
         assertHelp("evaluate", "--seed", "--days", "--min-precision", "--min-recall");
         assertHelp("trino-config", "--warehouse", "--out", "--since");

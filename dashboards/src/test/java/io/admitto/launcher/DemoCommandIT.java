@@ -49,8 +49,11 @@ class DemoCommandIT {
                 "--warehouse", warehouse.toString());
         try {
             URI uri = awaitReady(first.process(), firstOutput);
-            ApiClient api = new ApiClient(uri);
-            assertThat(api.get("/api/health").statusCode()).isEqualTo(200);
+            ApiClient anonymous = new ApiClient(uri);
+            assertThat(anonymous.get("/api/health").statusCode()).isEqualTo(200);
+            assertThat(anonymous.get("/api/kpi/registration-volume").statusCode()).isEqualTo(401);
+            assertThat(firstOutput).anyMatch(line -> line.matches("\\s+lead\\s+password lead-demo\\s+role leadership"));
+            ApiClient api = anonymous.loggedIn("lead", "lead-demo");
             assertThat(api.send("GET", "/", "text/html").statusCode()).isEqualTo(200);
 
             GroundTruth truth = new GroundTruthJson().read(Backfill.truthFile(warehouse));

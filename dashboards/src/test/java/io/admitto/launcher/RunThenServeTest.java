@@ -2,6 +2,8 @@ package io.admitto.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
@@ -73,10 +75,11 @@ class RunThenServeTest {
 
     @Test
     void kpiEndpointAnswersExactlyTheGroundTruth() throws Exception {
-        try (ReportingServer server = Servers.start(new ReportingServerConfig("127.0.0.1", 0, warehouse))) {
-            ApiClient api = new ApiClient(server.uri());
-
-            assertThat(api.get("/api/health").statusCode()).isEqualTo(200);
+        try (ReportingServer server = Servers.start(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()))) {
+            ApiClient anonymous = new ApiClient(server.uri());
+            assertThat(anonymous.get("/api/health").statusCode()).isEqualTo(200);
+            assertThat(anonymous.get("/api/kpi/registration-volume").statusCode()).isEqualTo(401);
+            ApiClient api = anonymous.loggedInAs(Role.LEADERSHIP);
 
             HttpResponse<String> response = api.get("/api/kpi/registration-volume");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

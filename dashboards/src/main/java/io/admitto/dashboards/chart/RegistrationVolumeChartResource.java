@@ -1,8 +1,10 @@
 package io.admitto.dashboards.chart;
 
 import io.admitto.api.kpi.ReportFilterParameters;
+import io.admitto.api.security.Role;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.ReportFilter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * registration-volume chart, built on the server so the page only fetches and draws it. Takes the same
  * parameters, with the same validation, as the KPI endpoint.
  */
+@RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
 @Path("/api/charts/registration-volume")
 public final class RegistrationVolumeChartResource
 {

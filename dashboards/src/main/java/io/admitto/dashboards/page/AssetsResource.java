@@ -1,5 +1,6 @@
 package io.admitto.dashboards.page;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import java.util.Map;
  * so a request can never reach other classpath files.
  */
 @Singleton
+@PermitAll
 @Path("/assets/{name}")
 public final class AssetsResource
 {

@@ -1,6 +1,8 @@
 package io.admitto.dashboards.page;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
@@ -29,15 +31,18 @@ final class DashboardsHttpTest
     Path warehouse;
 
     private ReportingServer server;
+    private ApiClient anonymous;
     private ApiClient http;
 
     @BeforeEach
     void startServer()
     {
         RegistrationFixtures.writeTo(warehouse);
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of(new DashboardsFeature()));
+        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
+                List.of(new DashboardsFeature()));
         server.start();
-        http = new ApiClient(server.uri());
+        anonymous = new ApiClient(server.uri());
+        http = anonymous.loggedInAs(Role.LEADERSHIP);
     }
 
     @AfterEach
@@ -127,6 +132,18 @@ final class DashboardsHttpTest
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ApiClient.contentType(response)).startsWith("application/problem+json");
         assertThat(http.json(response).get("parameter").asText()).isEqualTo("to");
+    }
+
+    @Test
+    void sendsAnonymousBrowsersToTheLoginPageButServesThemTheAssetsItNeeds()
+    {
+        HttpResponse<String> page = anonymous.send("GET", "/", "text/html");
+        HttpResponse<String> chart = anonymous.get("/api/charts/registration-volume");
+
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?next=%2F"));
+        assertThat(chart.statusCode()).isEqualTo(401);
+        assertThat(anonymous.send("GET", "/assets/overview.css", "*/*").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.admitto.dashboards.page;
 
+import io.admitto.api.security.DemoUsers;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
+import io.admitto.api.security.SessionCookie;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
+import io.admitto.api.testing.ApiClient;
 import io.admitto.api.testing.RegistrationFixtures;
 import io.admitto.dashboards.DashboardsFeature;
 import io.admitto.dashboards.testing.HeadlessChromium;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -156,8 +162,23 @@ final class OverviewPageBrowserTest
 
     private void startServer(Path warehouse)
     {
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of(new DashboardsFeature()));
+        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()),
+                List.of(new DashboardsFeature()));
         server.start();
+        signInAs(Role.LEADERSHIP);
+    }
+
+    /** Gives the browser the session cookie of a login, as the login page would (a public asset sets the cookie's origin). */
+    private void signInAs(Role role)
+    {
+        DemoUsers.DemoLogin login = DemoUsers.forRole(role);
+        ApiClient api = new ApiClient(server.uri());
+        String token = api.json(api.login(login.name(), login.password())).get("token").asText();
+        browser.get(server.uri().resolve("/assets/favicon.svg").toString());
+        browser.manage().deleteAllCookies();
+        browser.manage().addCookie(new Cookie.Builder(SessionCookie.NAME, token).path("/").isHttpOnly(true).sameSite("Strict").build());
+        // The bare asset made Chromium look for /favicon.ico; that 404 is not the page's.
+        browser.manage().logs().get(LogType.BROWSER);
     }
 
     /** Waits, bounded, until the page has finished loading one way or another, and says which way. */

@@ -3,6 +3,7 @@ package io.admitto.api.health;
 import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.tables.Tables;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  * {@code DOWN} when it cannot. A table without data is still healthy: the streaming job may not have
  * committed its first files yet.
  */
+@PermitAll
 @Path("/api/health")
 public final class HealthResource
 {

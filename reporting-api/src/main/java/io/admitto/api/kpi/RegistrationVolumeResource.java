@@ -1,7 +1,9 @@
 package io.admitto.api.kpi;
 
+import io.admitto.api.security.Role;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.ReportFilter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import static java.util.Objects.requireNonNull;
 
 /** {@code GET /api/kpi/registration-volume?from&to&facility&department}. */
+@RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
 @Path("/api/kpi/registration-volume")
 public final class RegistrationVolumeResource
 {

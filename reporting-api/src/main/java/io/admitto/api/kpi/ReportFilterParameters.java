@@ -18,6 +18,7 @@ public final class ReportFilterParameters
     public static final String TO = "to";
     public static final String FACILITY = "facility";
     public static final String DEPARTMENT = "department";
+    public static final String PAYER = "payer";
 
     /** Longer values are not echoed back in full in error messages. */
     private static final int MAX_ECHOED_LENGTH = 40;
@@ -33,12 +34,18 @@ public final class ReportFilterParameters
      */
     public static ReportFilter parse(String from, String to, String facility, String department)
     {
+        return parse(from, to, facility, department, null);
+    }
+
+    /** As {@link #parse(String, String, String, String)}, with a payer code. */
+    public static ReportFilter parse(String from, String to, String facility, String department, String payer)
+    {
         Optional<LocalDate> fromDate = date(FROM, from);
         Optional<LocalDate> toDate = date(TO, to);
         if (fromDate.isPresent() && toDate.isPresent() && fromDate.get().isAfter(toDate.get())) {
             throw new InvalidParameterException(FROM, "from (" + fromDate.get() + ") must not be after to (" + toDate.get() + ").");
         }
-        return new ReportFilter(fromDate, toDate, code(FACILITY, facility), code(DEPARTMENT, department));
+        return new ReportFilter(fromDate, toDate, code(FACILITY, facility), code(DEPARTMENT, department), code(PAYER, payer));
     }
 
     private static Optional<LocalDate> date(String name, String value)

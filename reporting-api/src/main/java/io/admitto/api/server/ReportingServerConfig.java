@@ -1,20 +1,42 @@
 package io.admitto.api.server;
 
+import io.admitto.api.kpi.KpiTargets;
+import io.admitto.api.review.ReviewStoreConfig;
+import io.admitto.api.security.SecurityConfig;
+import io.admitto.api.sql.TrinoSqlEngine;
+
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Where the reporting server listens and which warehouse it reads.
+ * Where the reporting server listens, which warehouse it reads and with which engine, where it keeps its
+ * own state and how it authenticates.
  *
- * @param host address to bind; loopback by default, since the API has no authentication yet
+ * @param host address to bind; loopback by default
  * @param port TCP port; 0 picks a free ephemeral port (see {@link ReportingServer#uri()})
  * @param warehouse root folder of the Parquet tables; it need not exist yet
+ * @param stateDirectory the API's own state: the audit log and the review decisions
+ * ({@value #DEFAULT_STATE_FOLDER} under the warehouse by default)
+ * @param security who may log in and how; {@link SecurityConfig#noLogins()} unless given
+ * @param trino answer SQL with Trino instead of the embedded DuckDB
+ * @param reviewStore the review database; default H2 in file mode under the state directory
+ * @param kpiTargets the organisation's KPI targets
  */
-public record ReportingServerConfig(String host, int port, Path warehouse)
+public record ReportingServerConfig(
+        String host,
+        int port,
+        Path warehouse,
+        Path stateDirectory,
+        SecurityConfig security,
+        Optional<TrinoSqlEngine.Config> trino,
+        Optional<ReviewStoreConfig> reviewStore,
+        KpiTargets kpiTargets)
 {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_STATE_FOLDER = "_api";
 
     public ReportingServerConfig
     {
@@ -26,6 +48,22 @@ public record ReportingServerConfig(String host, int port, Path warehouse)
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
         warehouse = requireNonNull(warehouse, "warehouse is null").toAbsolutePath().normalize();
+        stateDirectory = requireNonNull(stateDirectory, "stateDirectory is null").toAbsolutePath().normalize();
+        requireNonNull(security, "security is null");
+        requireNonNull(trino, "trino is null");
+        requireNonNull(reviewStore, "reviewStore is null");
+        requireNonNull(kpiTargets, "kpiTargets is null");
+    }
+
+    public ReportingServerConfig(String host, int port, Path warehouse, Path stateDirectory, SecurityConfig security)
+    {
+        this(host, port, warehouse, stateDirectory, security, Optional.empty(), Optional.empty(), KpiTargets.defaults());
+    }
+
+    /** DuckDB, state under the warehouse, default targets; nobody can log in until {@link #withSecurity} says how. */
+    public ReportingServerConfig(String host, int port, Path warehouse)
+    {
+        this(host, port, warehouse, warehouse.resolve(DEFAULT_STATE_FOLDER), SecurityConfig.noLogins());
     }
 
     /** Loopback on the default port. */
@@ -36,11 +74,42 @@ public record ReportingServerConfig(String host, int port, Path warehouse)
 
     public ReportingServerConfig withHost(String host)
     {
-        return new ReportingServerConfig(host, port, warehouse);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
     }
 
     public ReportingServerConfig withPort(int port)
     {
-        return new ReportingServerConfig(host, port, warehouse);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+    }
+
+    public ReportingServerConfig withStateDirectory(Path stateDirectory)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+    }
+
+    public ReportingServerConfig withSecurity(SecurityConfig security)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+    }
+
+    public ReportingServerConfig withTrino(TrinoSqlEngine.Config trino)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, Optional.of(trino), reviewStore, kpiTargets);
+    }
+
+    public ReportingServerConfig withReviewStore(ReviewStoreConfig reviewStore)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, Optional.of(reviewStore), kpiTargets);
+    }
+
+    public ReportingServerConfig withKpiTargets(KpiTargets kpiTargets)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+    }
+
+    /** The review store actually used: the configured one, or H2 under the state directory. */
+    public ReviewStoreConfig effectiveReviewStore()
+    {
+        return reviewStore.orElseGet(() -> ReviewStoreConfig.embedded(stateDirectory));
     }
 }

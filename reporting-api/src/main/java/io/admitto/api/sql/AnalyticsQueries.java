@@ -4,33 +4,56 @@ import io.admitto.tables.TableSchema;
 
 import java.util.List;
 
-/**
- * The questions the reporting API asks of the warehouse, independent of the engine that answers them.
- * Each engine owns its SQL dialect and how it reaches the Parquet files (DuckDB reads them directly,
- * Trino through a Hive catalog), so callers never build SQL themselves.
- *
- * <p>Implementations are thread-safe: one instance serves all concurrent requests.
- */
-public interface AnalyticsQueries
-        extends AutoCloseable
-{
-    /** Short engine name for health reports and logs, e.g. {@code duckdb}. */
-    String engineName();
+import static io.admitto.tables.Tables.DEPARTMENT_HOURLY;
+import static java.util.Objects.requireNonNull;
 
-    /**
-     * Whether the table has committed data. A warehouse that the streaming job has not written to yet is
-     * normal, not an error.
-     *
-     * @throws IllegalArgumentException if the table is not in the {@link io.admitto.tables.Tables} catalogue
-     */
-    boolean hasData(TableSchema table);
+/**
+ * The registration-volume questions the API and the dashboards ask of {@code department_hourly}, written
+ * once and answered by whichever {@link SqlEngine} the server runs on. Thread-safe.
+ */
+public final class AnalyticsQueries
+{
+    private static final FilterColumns COLUMNS = FilterColumns.of("q.event_date", "q.facility_id", "q.department");
+
+    private final SqlEngine engine;
+
+    public AnalyticsQueries(SqlEngine engine)
+    {
+        this.engine = requireNonNull(engine, "engine is null");
+    }
+
+    /** Short engine name for health reports and logs, e.g. {@code duckdb}. */
+    public String engineName()
+    {
+        return engine.name();
+    }
+
+    /** Whether the table has committed data; see {@link SqlEngine#hasData}. */
+    public boolean hasData(TableSchema table)
+    {
+        return engine.hasData(table);
+    }
 
     /**
      * Rows of {@code department_hourly} that match the filter, ordered by hour start, facility and
-     * department. Empty if the table has no data yet.
+     * department. Empty if the table has no data yet. The table has no payer, so a payer filter is refused.
      */
-    List<DepartmentHour> departmentHours(ReportFilter filter);
-
-    @Override
-    void close();
+    public List<DepartmentHour> departmentHours(ReportFilter filter)
+    {
+        requireNonNull(filter, "filter is null");
+        SqlQuery query = SqlQuery.builder()
+                .sql("SELECT q.facility_id, q.department, q.hour_start, q.registrations, q.median_registration_wait_seconds FROM ")
+                .table(DEPARTMENT_HOURLY)
+                // the event_date bounds prune whole partition folders before any file is opened
+                .sql(" q WHERE 1 = 1")
+                .filter(filter, COLUMNS)
+                .sql(" ORDER BY q.hour_start, q.facility_id, q.department")
+                .build();
+        return engine.query(query, row -> new DepartmentHour(
+                row.getString("facility_id"),
+                row.getString("department"),
+                Rows.instant(row, "hour_start"),
+                row.getLong("registrations"),
+                Rows.nullableDouble(row, "median_registration_wait_seconds")));
+    }
 }

@@ -1,6 +1,8 @@
 package io.admitto.api.kpi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.admitto.api.security.Role;
+import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.testing.ApiClient;
@@ -27,9 +29,9 @@ final class RegistrationVolumeResourceTest
     @BeforeEach
     void startServer()
     {
-        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse), List.of());
+        server = new ReportingServer(new ReportingServerConfig("127.0.0.1", 0, warehouse).withSecurity(SecurityConfig.demo()), List.of());
         server.start();
-        api = new ApiClient(server.uri());
+        api = new ApiClient(server.uri()).loggedInAs(Role.LEADERSHIP);
     }
 
     @AfterEach

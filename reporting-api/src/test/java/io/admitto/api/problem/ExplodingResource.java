@@ -1,11 +1,13 @@
 package io.admitto.api.problem;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A contributed resource that fails the way a bug would, with a message that must not reach clients. */
+@PermitAll
 @Path("/test/explode")
 public final class ExplodingResource
 {

@@ -2,6 +2,7 @@ package io.admitto.api.server;
 
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.testing.ApiClient;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -124,6 +125,7 @@ final class ReportingServerTest
     }
 
     /** Stands in for a dashboards resource: a class the server instantiates, injecting the engine. */
+    @PermitAll
     @Path("/test/engine")
     public static final class EngineNameResource
     {

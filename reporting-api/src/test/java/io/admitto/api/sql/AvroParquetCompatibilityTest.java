@@ -55,7 +55,8 @@ final class AvroParquetCompatibilityTest
                 record("FAC01", "ED", Instant.parse("2026-01-05T23:00:00Z"), 3, 95.25));
 
         assertThat(hourStartEncoding(file)).isEqualTo("TimestampType(isAdjustedToUTC=1, unit=TimeUnit(MILLIS=MilliSeconds(), MICROS=<null>, NANOS=<null>))");
-        try (DuckDbAnalyticsQueries queries = DuckDbAnalyticsQueries.open(warehouse)) {
+        try (DuckDbSqlEngine engine = DuckDbSqlEngine.open(warehouse)) {
+            AnalyticsQueries queries = new AnalyticsQueries(engine);
             assertThat(queries.hasData(Tables.DEPARTMENT_HOURLY)).isTrue();
             assertThat(queries.departmentHours(ReportFilter.all())).containsExactly(
                     new DepartmentHour("FAC01", "ED", Instant.parse("2026-01-05T14:00:00Z"), 12, 431.5),

@@ -2,6 +2,8 @@ package io.admitto.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.admitto.api.security.DemoUsers;
+import io.admitto.api.security.Role;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,22 +17,63 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
-/** A plain HTTP client for the reporting API, as an outside caller sees it. */
+/**
+ * A plain HTTP client for the reporting API, as an outside caller sees it: anonymous, or signed in with a
+ * bearer token ({@link #loggedInAs(Role)} logs in as the {@link DemoUsers demo user} of a role, so the server
+ * must have been configured with {@code SecurityConfig.demo()}).
+ */
 public final class ApiClient
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUri;
+    private final Optional<String> bearerToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ApiClient(URI baseUri)
     {
+        this(baseUri, Optional.empty());
+    }
+
+    private ApiClient(URI baseUri, Optional<String> bearerToken)
+    {
         this.baseUri = requireNonNull(baseUri, "baseUri is null");
+        this.bearerToken = requireNonNull(bearerToken, "bearerToken is null");
+    }
+
+    /** A client of the same server that sends the token as {@code Authorization: Bearer}. */
+    public ApiClient withBearerToken(String token)
+    {
+        return new ApiClient(baseUri, Optional.of(token));
+    }
+
+    /** Logs in as the demo user of the role ({@code POST /api/auth/login}) and returns a client sending its token. */
+    public ApiClient loggedInAs(Role role)
+    {
+        DemoUsers.DemoLogin login = DemoUsers.forRole(role);
+        return loggedIn(login.name(), login.password());
+    }
+
+    /** Logs in with the user name and password; fails the test when the server refuses them. */
+    public ApiClient loggedIn(String username, String password)
+    {
+        HttpResponse<String> response = login(username, password);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Login as " + username + " refused: " + response.statusCode() + " " + response.body());
+        }
+        return withBearerToken(json(response).get("token").asText());
+    }
+
+    /** {@code POST /api/auth/login} with the credentials, as it answers. */
+    public HttpResponse<String> login(String username, String password)
+    {
+        return postJson("/api/auth/login", mapper.createObjectNode().put("username", username).put("password", password).toString());
     }
 
     public HttpResponse<String> get(String pathAndQuery)
@@ -38,13 +81,28 @@ public final class ApiClient
         return send("GET", pathAndQuery, "application/json");
     }
 
+    public HttpResponse<String> postJson(String pathAndQuery, String json)
+    {
+        return send("POST", pathAndQuery, "application/json", Map.of("Content-Type", "application/json"), HttpRequest.BodyPublishers.ofString(json));
+    }
+
     public HttpResponse<String> send(String method, String pathAndQuery, String accept)
     {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
+        return send(method, pathAndQuery, accept, Map.of(), HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** Any request; the bearer token, when this client has one, is added unless {@code headers} set Authorization. */
+    public HttpResponse<String> send(String method, String pathAndQuery, String accept, Map<String, String> headers, HttpRequest.BodyPublisher body)
+    {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
                 .timeout(TIMEOUT)
                 .header("Accept", accept)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
+                .method(method, body);
+        headers.forEach(builder::header);
+        if (bearerToken.isPresent() && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", "Bearer " + bearerToken.get());
+        }
+        HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
@@ -55,6 +113,17 @@ public final class ApiClient
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A request with an optional JSON body and extra headers (If-Match, say), signed in when this client is. */
+    public HttpResponse<String> sendJson(String method, String pathAndQuery, String jsonBody, Map<String, String> headers)
+    {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        if (jsonBody != null) {
+            all.put("Content-Type", "application/json");
+        }
+        return send(method, pathAndQuery, "application/json", all,
+                jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
     }
 
     /**
@@ -69,6 +138,7 @@ public final class ApiClient
             output.write((method + " " + rawPathAndQuery + " HTTP/1.1\r\n"
                     + "Host: " + baseUri.getHost() + ":" + baseUri.getPort() + "\r\n"
                     + "Accept: application/json\r\n"
+                    + bearerToken.map(token -> "Authorization: Bearer " + token + "\r\n").orElse("")
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             output.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -33,23 +33,25 @@ import static io.admitto.tables.Tables.DEPARTMENT_HOURLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-final class DuckDbAnalyticsQueriesTest
+final class AnalyticsQueriesTest
 {
     @TempDir
     Path warehouse;
 
-    private DuckDbAnalyticsQueries queries;
+    private DuckDbSqlEngine engine;
+    private AnalyticsQueries queries;
 
     @BeforeEach
     void openEngine()
     {
-        queries = DuckDbAnalyticsQueries.open(warehouse);
+        engine = DuckDbSqlEngine.open(warehouse);
+        queries = new AnalyticsQueries(engine);
     }
 
     @AfterEach
     void closeEngine()
     {
-        queries.close();
+        engine.close();
     }
 
     @Test
@@ -111,9 +113,9 @@ final class DuckDbAnalyticsQueriesTest
     @Test
     void warehouseFolderNeedNotExist()
     {
-        try (DuckDbAnalyticsQueries missing = DuckDbAnalyticsQueries.open(warehouse.resolve("not-created-yet"))) {
+        try (DuckDbSqlEngine missing = DuckDbSqlEngine.open(warehouse.resolve("not-created-yet"))) {
             assertThat(missing.hasData(DEPARTMENT_HOURLY)).isFalse();
-            assertThat(missing.departmentHours(ReportFilter.all())).isEmpty();
+            assertThat(new AnalyticsQueries(missing).departmentHours(ReportFilter.all())).isEmpty();
         }
     }
 
@@ -172,7 +174,7 @@ final class DuckDbAnalyticsQueriesTest
     @Test
     void refusesWarehousePathsThatWouldBeReadAsGlobs()
     {
-        assertThatThrownBy(() -> DuckDbAnalyticsQueries.open(warehouse.resolve("wh[1]")))
+        assertThatThrownBy(() -> DuckDbSqlEngine.open(warehouse.resolve("wh[1]")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not contain");
     }
