@@ -47,12 +47,14 @@
         return item[key] === null || item[key] === undefined ? '' : item[key];
     }
 
+    /** Sorts the page's rows; ties keep the API's order (priority, then service date, then encounter). */
     function sorted(list, key, direction) {
         const sign = direction === 'asc' ? 1 : -1;
+        const apiOrder = new Map(list.map((item, index) => [item.encounterId, index]));
         return list.slice().sort((a, b) => {
             const x = sortValue(a, key);
             const y = sortValue(b, key);
-            return (x < y ? -1 : x > y ? 1 : 0) * sign || a.encounterId.localeCompare(b.encounterId);
+            return (x < y ? -1 : x > y ? 1 : 0) * sign || apiOrder.get(a.encounterId) - apiOrder.get(b.encounterId);
         });
     }
 
@@ -102,7 +104,7 @@
         const box = document.getElementById('queue-refused');
         box.textContent = message;
         box.hidden = false;
-        document.getElementById('queue-layout').hidden = true;
+        document.getElementById('queue-card').hidden = true;
     }
 
     function text(label, value) {
@@ -241,28 +243,23 @@
         }
     }
 
-    async function render(view) {
+    async function render(view, me) {
         // Rows are drawn anew: keep the keyboard where it was.
         const keyboardInRows = document.activeElement !== null && document.activeElement.closest('#queue-rows') !== null;
         for (const select of document.querySelectorAll('.toolbar select')) {
             select.value = view.param(select.dataset.param);
         }
-        try {
-            page = await getJson('/api/queue' + view.query(null, {
-                severity: view.param('severity'), status: view.param('status'), assignee: view.param('assignee'),
-                page: view.param('page'), size: view.param('size')
-            }));
-        } catch (error) {
-            if (error instanceof ApiError && error.status === 403) {
-                const me = await window.Admitto.session();
-                refuse('The QA work queue and its registration detail are for QA reviewers; you are signed in as '
-                    + me.user + ' (' + me.roles.join(', ') + '). ' + error.message);
-                // The detail is asked for too, so the page shows the API's own refusal of it.
-                await showDetail(view, view.param('encounter'));
-                return;
-            }
-            throw error;
+        if (!window.Admitto.hasRole(me, 'qa_reviewer')) {
+            // The API refuses the queue and every detail to other roles (403); the page does not ask.
+            refuse('The QA work queue and its registration detail are for QA reviewers; you are signed in as '
+                + me.user + ' (' + me.roles.join(', ') + ').');
+            document.getElementById('detail').hidden = true;
+            return;
         }
+        page = await getJson('/api/queue' + view.query(null, {
+            severity: view.param('severity'), status: view.param('status'), assignee: view.param('assignee'),
+            page: view.param('page'), size: view.param('size')
+        }));
         items = sorted(page.items, view.param('sort'), view.param('dir'));
         const selected = items.findIndex((item) => item.encounterId === view.param('encounter'));
         active = selected >= 0 ? selected : Math.min(active, Math.max(0, items.length - 1));
