@@ -7,6 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The dashboard pages. Each is static HTML whose own script (under {@code /assets/}) fetches the figures
  * from the API, so no data is ever written into a page and nothing needs escaping. Signed-in users only:
@@ -20,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public final class DashboardPagesResource
 {
+    /** Each page's path and what it is for, in the order the demo lists them (docs/dashboards.md). */
+    public static final Map<String, String> PAGES = orderedPages();
+
     private static final MediaType HTML = new MediaType("text", "html", "UTF-8");
     private static final ClasspathAsset REGISTRATION_VOLUME = page("overview.html");
     private static final ClasspathAsset LEADERSHIP = page("leadership.html");
@@ -81,6 +88,18 @@ public final class DashboardPagesResource
                 .header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.POLICY)
                 .header("Referrer-Policy", "no-referrer")
                 .build();
+    }
+
+    private static Map<String, String> orderedPages()
+    {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("leadership", "leadership overview: KPIs, denials, POS collections, wait heatmap");
+        pages.put("queue", "QA work queue (QA reviewers)");
+        pages.put("denials", "denials explorer: payer, category, CARC, registrations");
+        pages.put("wait-times", "wait-time percentiles and SLA breaches");
+        pages.put("scorecards", "registrar scorecards");
+        pages.put("", "registration volume per hour");
+        return Collections.unmodifiableMap(pages);
     }
 
     private static ClasspathAsset page(String name)
