@@ -118,10 +118,14 @@
 
     function findingItem(detail, finding) {
         const explanation = explanationOf(detail, finding);
-        const values = explanation && explanation.valuesSeen && typeof explanation.valuesSeen === 'object'
-            ? Object.entries(explanation.valuesSeen).map(([name, value]) => name + ' = ' + (value === null ? '(empty)' : JSON.stringify(value))).join('; ')
-            : null;
-        return el('li', { class: 'finding ' + finding.severity, 'data-rule': finding.ruleId },
+        const seen = explanation ? explanation.valuesSeen : null;
+        const values = Array.isArray(seen)
+            ? seen.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join('; ')
+            : seen && typeof seen === 'object'
+                ? Object.entries(seen).map(([name, value]) => name + ' = ' + (value === null ? '(empty)' : JSON.stringify(value))).join('; ')
+                : null;
+        // "finding-<severity>", not "<severity>": the page's .error class is the alert box.
+        return el('li', { class: 'finding finding-' + finding.severity, 'data-rule': finding.ruleId },
             el('strong', null, finding.ruleId + ' · ' + (finding.title || finding.category)),
             el('span', { class: 'severity-' + finding.severity }, ' (' + finding.severity + ')'),
             el('p', null, 'Field: ' + (finding.fieldPath || '–') + (finding.predictedCarcs ? ' · predicts CARC ' + finding.predictedCarcs : '')),
