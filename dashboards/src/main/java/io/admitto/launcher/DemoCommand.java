@@ -4,6 +4,7 @@ import io.admitto.api.security.DemoUsers;
 import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.server.ReportingServerConfig;
+import io.admitto.dashboards.page.DashboardPagesResource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
                     .withSecurity(SecurityConfig.demo());
             try (ReportingServer server = Servers.start(config)) {
                 console.ready(server.uri());
+                DashboardPagesResource.PAGES.forEach((path, purpose) -> console.info(String.format("  %-44s %s", server.uri().resolve("/" + path), purpose)));
                 console.info("Demo logins (bound to 127.0.0.1 only; synthetic data):");
                 for (DemoUsers.DemoLogin login : DemoUsers.logins()) {
                     console.info(String.format("  %-8s password %-13s role %s", login.name(), login.password(), login.role().wireName()));

@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,17 +25,32 @@ public final class AssetsResource
     private static final String OWN = "io/admitto/dashboards/page/assets/";
     private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", "UTF-8");
     private static final MediaType CSS = new MediaType("text", "css", "UTF-8");
+    private static final MediaType SVG = MediaType.valueOf("image/svg+xml");
+
+    /** Our own files: one script a page, the shared module and styles. */
+    private static final List<String> OWN_ASSETS = List.of(
+            "favicon.svg",
+            "overview.css",
+            "overview.js",
+            "login.js",
+            "dashboards.css",
+            "common.js",
+            "leadership.js",
+            "queue.js",
+            "denials.js",
+            "wait-times.js",
+            "scorecards.js");
 
     private final Map<String, ClasspathAsset> assets;
 
     public AssetsResource()
     {
-        this.assets = Map.of(
-                "echarts.min.js", new ClasspathAsset(EchartsWebjar.minifiedScript(), JAVASCRIPT, true).requirePresent(),
-                "overview.js", new ClasspathAsset(OWN + "overview.js", JAVASCRIPT, false).requirePresent(),
-                "login.js", new ClasspathAsset(OWN + "login.js", JAVASCRIPT, false).requirePresent(),
-                "overview.css", new ClasspathAsset(OWN + "overview.css", CSS, false).requirePresent(),
-                "favicon.svg", new ClasspathAsset(OWN + "favicon.svg", MediaType.valueOf("image/svg+xml"), false).requirePresent());
+        Map<String, ClasspathAsset> assets = new HashMap<>();
+        assets.put("echarts.min.js", new ClasspathAsset(EchartsWebjar.minifiedScript(), JAVASCRIPT, true).requirePresent());
+        for (String name : OWN_ASSETS) {
+            assets.put(name, new ClasspathAsset(OWN + name, mediaType(name), false).requirePresent());
+        }
+        this.assets = Map.copyOf(assets);
     }
 
     @GET
@@ -44,5 +61,19 @@ public final class AssetsResource
             throw new NotFoundException();
         }
         return asset.toResponse().build();
+    }
+
+    private static MediaType mediaType(String name)
+    {
+        if (name.endsWith(".js")) {
+            return JAVASCRIPT;
+        }
+        if (name.endsWith(".css")) {
+            return CSS;
+        }
+        if (name.endsWith(".svg")) {
+            return SVG;
+        }
+        throw new IllegalArgumentException("No media type for asset " + name);
     }
 }

@@ -31,10 +31,11 @@ public record KpiTargets(Map<String, Target> targets)
         return new KpiTargets(Map.of(
                 "pre_registration_rate", new Target(0.98, true),
                 "insurance_verification_rate", new Target(0.98, true),
-                "service_authorization_rate", new Target(0.98, true),
+                "service_authorization_rate_inpatient", new Target(0.98, true),
+                "service_authorization_rate_outpatient", new Target(0.98, true),
                 "registration_accuracy_rate", new Target(0.95, true),
                 "registration_error_rate", new Target(0.05, false),
-                "pos_collection_rate", new Target(0.25, true),
+                "pos_cash_collection_rate", new Target(0.25, true),
                 "initial_denial_rate", new Target(0.10, false),
                 "front_end_denial_rate", new Target(0.05, false)));
     }
