@@ -275,7 +275,7 @@ final class DashboardsBrowserTest
         assertThat(latest.get("reviewer").asText()).isEqualTo("qa");
         assertThat(latest.get("note").asText()).isEqualTo("Checked the card: the member id is right.");
         assertThat(after.get("item").get("status").asText()).isEqualTo("decided");
-        assertThat(server.audit().records()).extracting(AuditLog.AuditRecord::action, AuditLog.AuditRecord::encounterId)
+        assertThat(server.auditRecords()).extracting(AuditLog.AuditRecord::action, AuditLog.AuditRecord::encounterId)
                 .contains(org.assertj.core.groups.Tuple.tuple("review_decision", encounter));
         assertThat(browser.severeConsoleMessages()).isEmpty();
     }
@@ -286,7 +286,7 @@ final class DashboardsBrowserTest
         JsonNode flagged = api(reviewer, "/api/queue?size=1").get("items").get(0);
         String encounter = flagged.get("encounterId").asText();
         String mrn = api(reviewer, "/api/queue/" + encounter).get("patient").get("mrn").asText();
-        int auditedBefore = server.audit().records().size();
+        int auditedBefore = server.auditRecords().size();
 
         browser.signInAs(Role.LEADERSHIP);
         assertThat(browser.open("/queue?encounter=" + URLEncoder.encode(encounter, StandardCharsets.UTF_8))).isEqualTo("ready");
@@ -301,7 +301,7 @@ final class DashboardsBrowserTest
                 fetch('/api/queue/' + encodeURIComponent(arguments[0]), {credentials: 'same-origin'}).then(response => done(response.status));""", encounter);
         assertThat(status).isEqualTo(403L);
         assertThat(leadership.get("/api/queue/" + encounter).statusCode()).isEqualTo(403);
-        assertThat(server.audit().records()).hasSize(auditedBefore);
+        assertThat(server.auditRecords()).hasSize(auditedBefore);
     }
 
     @Test

@@ -2,10 +2,8 @@ package io.admitto.dashboards.testing;
 
 import io.admitto.api.audit.AuditLog;
 import io.admitto.api.server.ReportingServer;
-import io.admitto.api.testing.RecordingAuditLog;
 import io.admitto.api.testing.TestServers;
 import io.admitto.dashboards.DashboardsFeature;
-import org.glassfish.jersey.inject.hk2.AbstractBinder;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,26 +12,17 @@ import java.util.List;
 
 /**
  * The reporting API with the dashboards over a warehouse, as {@code admitto serve} runs it, with the test
- * users of {@link TestServers} (the demo user of each role among them) and an audit log the test can read
- * (the durable one is bound by the security feature once it is merged).
+ * users of {@link TestServers} (the demo user of each role among them); tests read its durable audit log.
  */
 public final class DashboardServer
         implements AutoCloseable
 {
     private final ReportingServer server;
-    private final RecordingAuditLog audit = new RecordingAuditLog();
 
     public DashboardServer(Path warehouse, Path stateDirectory)
     {
         var config = TestServers.config(warehouse, stateDirectory);
-        server = new ReportingServer(config, TestServers.openEngine(config), List.of(new DashboardsFeature(), new AbstractBinder()
-        {
-            @Override
-            protected void configure()
-            {
-                bind(audit).to(AuditLog.class);
-            }
-        }), Clock.systemUTC());
+        server = new ReportingServer(config, TestServers.openEngine(config), List.of(new DashboardsFeature()), Clock.systemUTC());
         try {
             server.start();
         }
@@ -48,9 +37,10 @@ public final class DashboardServer
         return server.uri();
     }
 
-    public RecordingAuditLog audit()
+    /** What was recorded so far, oldest first. */
+    public List<AuditLog.AuditRecord> auditRecords()
     {
-        return audit;
+        return server.auditLog().read(1, 10_000).stream().map(AuditLog.AuditEntry::record).toList();
     }
 
     @Override
