@@ -18,9 +18,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -88,7 +90,7 @@ class PlatformJobsRestartTest {
     @BeforeAll
     static void stopMidStreamThenResumeFromTheCheckpoint(@InjectMiniCluster MiniCluster flink) throws Exception {
         kafka = GeneratedTopics.publish(temp.resolve("kafka"),
-                GeneratorConfig.defaults(4321).withDays(2).withFacilities(2).withDailyEncountersPerFacility(150), EVENTS::add);
+                GeneratorConfig.defaults(4321).withDays(3).withFacilities(2).withDailyEncountersPerFacility(200), EVENTS::add);
         truth = kafka.truth();
         warehouse = temp.resolve("warehouse");
         Path checkpoints = temp.resolve("checkpoints");
@@ -101,6 +103,8 @@ class PlatformJobsRestartTest {
 
         JobClient first = environment(flink, settings, null).executeAsync("platform-first-run");
         assertThat(HELD.await(3, TimeUnit.MINUTES)).as("the first run reached the middle of the stream").isTrue();
+        // the sinks commit the checkpoint's files when they hear it completed, which may be just after the hold began
+        awaitCommittedFiles();
         first.cancel().get(1, TimeUnit.MINUTES);
         awaitStatus(flink, first.getJobID(), JobStatus.CANCELED);
         filesOfTheFirstRun = committedFiles();
@@ -196,7 +200,18 @@ class PlatformJobsRestartTest {
         }
     }
 
+    private static void awaitCommittedFiles() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (committedFiles() == 0) {
+            assertThat(System.nanoTime()).as("files committed by the first run's checkpoint").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
     private static long committedFiles() throws IOException {
+        if (!Files.isDirectory(warehouse)) {
+            return 0;
+        }
         try (Stream<Path> files = Files.walk(warehouse)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".parquet") && !file.getFileName().toString().startsWith("."))
                     .count();
@@ -204,27 +219,40 @@ class PlatformJobsRestartTest {
     }
 
     /**
-     * In the first run, stops reading once a checkpoint of this subtask completed and some events have
-     * passed since, and stays there until the job is cancelled; in the second run, lets everything through.
+     * In the first run, stops reading once a checkpoint taken after 1,000 events of this subtask has
+     * completed (so the checkpoint holds rows to commit), and stays there until the job is cancelled;
+     * in the second run, lets everything through.
      */
-    private static final class HoldMidStream extends RichMapFunction<CanonicalEvent, CanonicalEvent> implements CheckpointListener {
+    private static final class HoldMidStream extends RichMapFunction<CanonicalEvent, CanonicalEvent>
+            implements CheckpointListener, CheckpointedFunction {
         private static final long serialVersionUID = 1L;
         private transient int seen;
+        private transient java.util.Set<Long> checkpointsAfterEnoughEvents;
         private transient boolean checkpointed;
 
         @Override
-        public void open(OpenContext openContext) {
-            seen = 0;
+        public void initializeState(FunctionInitializationContext context) {
+            checkpointsAfterEnoughEvents = new java.util.HashSet<>();
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) {
+            if (seen >= 1000) {
+                checkpointsAfterEnoughEvents.add(context.getCheckpointId());
+            }
         }
 
         @Override
         public void notifyCheckpointComplete(long checkpointId) {
-            checkpointed = true;
+            if (checkpointsAfterEnoughEvents.contains(checkpointId)) {
+                checkpointed = true;
+            }
         }
 
         @Override
         public CanonicalEvent map(CanonicalEvent event) throws Exception {
-            if (holdMidStream && ++seen >= 2000 && checkpointed) {
+            seen++;
+            if (holdMidStream && checkpointed) {
                 HELD.countDown();
                 while (holdMidStream) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
