@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 RulesCommand.class,
                 EvaluateCommand.class,
                 IngestCommand.class,
+                TrinoConfigCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AdmittoCommand implements Runnable {
@@ -28,7 +29,7 @@ public final class AdmittoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run, serve, rules, evaluate or ingest");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: demo, generate, run, serve, rules, evaluate, ingest or trino-config");
     }
 
     public static CommandLine commandLine() {

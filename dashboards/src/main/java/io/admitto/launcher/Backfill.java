@@ -207,8 +207,24 @@ final class Backfill {
         return files;
     }
 
-    /** True when the warehouse already holds a table written by the jobs. */
+    /**
+     * True when the warehouse already holds a table written by the jobs. An empty table folder does not
+     * count: {@code admitto trino-config} creates the folders of tables not written yet, so that Trino can
+     * register them.
+     */
     static boolean hasTables(Path warehouse) {
-        return PlatformJobs.tables().stream().anyMatch(table -> Files.isDirectory(table.location(warehouse)));
+        return PlatformJobs.tables().stream().anyMatch(table -> isNonEmptyDirectory(table.location(warehouse)));
+    }
+
+    private static boolean isNonEmptyDirectory(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot list " + folder, e);
+        }
     }
 }

@@ -29,6 +29,50 @@ class CommandLineContractTest {
                 "--oidc-role-claim", "--oidc-role", "--state-dir", "--trino-url", "--trino-catalog", "--trino-schema", "--review-store-url");
         assertHelp("rules", "--config");
         assertHelp("evaluate", "--seed", "--days", "--min-precision", "--min-recall");
+        assertHelp("trino-config", "--warehouse", "--out", "--since");
+    }
+
+    @Test
+    void trinoConfigWritesTheCatalogRulesAndDdlAndCreatesTheFoldersOfUnwrittenTables(@TempDir Path directory) throws Exception {
+        Path warehouse = Files.createDirectories(directory.resolve("warehouse/department_hourly/event_date=2026-03-02"))
+                .getParent().getParent();
+        Path out = directory.resolve("trino");
+
+        Captured config = run("trino-config", "--warehouse", warehouse.toString(), "--out", out.toString());
+
+        assertThat(config.exitCode()).as(config.stdout()).isZero();
+        assertThat(config.stdout()).contains("from 2026-03-02", "admitto.sql");
+        assertThat(out.resolve("etc/catalog/admitto.properties")).content()
+                .contains("connector.name=hive", "local.location=" + warehouse.toAbsolutePath().normalize());
+        assertThat(out.resolve("etc/rules.json")).content().contains("\"analyst\"", "registration_phi");
+        assertThat(out.resolve("etc/groups.txt")).content().contains("analyst:analyst");
+        assertThat(out.resolve("admitto.sql")).content()
+                .contains("CREATE TABLE admitto.analytics.kpi_daily (", "ARRAY['2026-03-02', 'NOW+7DAYS']");
+        assertThat(warehouse.resolve("kpi_daily")).isEmptyDirectory();
+        assertThat(Backfill.hasTables(warehouse)).isTrue();
+    }
+
+    @Test
+    void aWarehouseConfiguredForTrinoBeforeTheFirstRunStillTakesThatRun(@TempDir Path directory) throws Exception {
+        Path warehouse = Files.createDirectories(directory.resolve("warehouse"));
+
+        assertThat(run("trino-config", "--warehouse", warehouse.toString(), "--out", directory.resolve("trino").toString()).exitCode()).isZero();
+
+        assertThat(warehouse.resolve("department_hourly")).isEmptyDirectory();
+        assertThat(Backfill.hasTables(warehouse)).isFalse();
+    }
+
+    @Test
+    void trinoConfigRefusesAMissingWarehouseNamingIt(@TempDir Path directory) {
+        StringWriter errors = new StringWriter();
+        CommandLine commandLine = AdmittoCommand.commandLine();
+        commandLine.setErr(new PrintWriter(errors, true));
+
+        int exitCode = commandLine.execute("trino-config", "--warehouse", directory.resolve("nowhere").toString(),
+                "--out", directory.resolve("out").toString());
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(errors.toString()).contains("--warehouse", "nowhere", "is not a directory");
     }
 
     @Test

@@ -24,8 +24,17 @@ public final class DataDictionary {
                 .append("Every table lives at `<warehouse>/<table>/<partition>=<value>/part-*.parquet`. ")
                 .append("Timestamps are UTC instants in milliseconds; money is DECIMAL(12,2). ")
                 .append("No table here holds a direct patient identifier.\n");
+        return doc.append(tableSections("##")).toString();
+    }
+
+    /**
+     * One section per table under a heading of the given level ({@code ##}, {@code ###}), each starting
+     * with a blank line: the part of the dictionary other documents (docs/analysts.md) embed.
+     */
+    public String tableSections(String heading) {
+        StringBuilder doc = new StringBuilder();
         for (TableSchema table : tables) {
-            doc.append("\n## `").append(table.name()).append("`\n\n")
+            doc.append('\n').append(heading).append(" `").append(table.name()).append("`\n\n")
                     .append(table.description()).append("\n\n")
                     .append("| column | type | null | description |\n|---|---|---|---|\n");
             for (Column column : table.columns()) {

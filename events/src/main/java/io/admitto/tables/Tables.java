@@ -196,7 +196,7 @@ public final class Tables {
                     + "(by remittance time), with the claims remitted in the same window as the denominator, a rolling "
                     + "baseline (exponentially weighted moving average and variance of the window's denial count over the "
                     + "earlier windows of the same series, empty windows counted as 0) and a spike flag. A row is written "
-                    + "for each window with at least one denial, once event time passes the window. See docs/kpis.md for "
+                    + "for each window with at least one denial, once event time passes the window. See docs/denials.md for "
                     + "the method and its parameters. Written by DenialsJob.",
             List.of(
                     required("window_size", ColumnType.STRING, "HOUR or DAY."),
@@ -218,7 +218,7 @@ public final class Tables {
                     Column.optional("z_score", ColumnType.DOUBLE,
                             "(denials − baseline_mean) / max(baseline_stddev, 1); null while the baseline is warming up."),
                     required("spike", ColumnType.BOOLEAN,
-                            "z_score ≥ the threshold and denials ≥ the minimum count, after the warm-up (docs/kpis.md).")),
+                            "z_score ≥ the threshold and denials ≥ the minimum count, after the warm-up (docs/denials.md).")),
             required("event_date", ColumnType.DATE, "UTC date of window_start (Hive partition folder event_date=YYYY-MM-DD)."));
 
     public static final TableSchema KPI_DAILY = new TableSchema(
@@ -230,8 +230,8 @@ public final class Tables {
                     + "`QUALIFY row_number() OVER (PARTITION BY kpi_date, facility_id, department, registrar_id, kpi ORDER BY version DESC) = 1`. "
                     + "Formulas, inclusions and exclusions: docs/kpis.md. Written by KpiJob.",
             List.of(
-                    required("kpi_date", ColumnType.DATE, "The day the KPI is about: the service date for registration KPIs, "
-                            + "the remittance or acknowledgement date for claim KPIs, the day a wait ended for waits (UTC)."),
+                    required("kpi_date", ColumnType.DATE, "The day the KPI is about, as the facility's local date: the service "
+                            + "date for registration KPIs, the remittance or acknowledgement date for claim KPIs, the day a wait ended for waits."),
                     required("facility_id", ColumnType.STRING, "Facility code."),
                     required("department", ColumnType.STRING, "Department code."),
                     required("registrar_id", ColumnType.STRING, "Registrar for the per-registrar rates; empty for department rows."),

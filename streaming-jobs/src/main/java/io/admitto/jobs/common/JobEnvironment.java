@@ -2,6 +2,7 @@ package io.admitto.jobs.common;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -28,6 +29,9 @@ public final class JobEnvironment {
         configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         configuration.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, withScheme(settings.checkpointDirectory()));
+        // Kept when the job is cancelled (not only when it fails), so a stopped or upgraded job resumes
+        // from its last checkpoint with `flink run -s <checkpoint>` instead of reprocessing or skipping.
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         // Always explicit: with checkpointing on, Flink's default restarts forever, which turns a
         // broken job into a silent loop.
         if (settings.restartAttempts() == 0) {

@@ -20,7 +20,9 @@ import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Joins each encounter's claim outcomes (835 remittances, 277CA acknowledgments) with its registration
@@ -34,6 +36,13 @@ public final class ClaimOutcomeFunction extends KeyedCoProcessFunction<String, R
 
     public static final OutputTag<ClaimRejectionRow> REJECTIONS =
             new OutputTag<>("claim-rejections", TypeInformation.of(ClaimRejectionRow.class));
+
+    /** Every remitted claim and its denials per category, for the denial patterns. */
+    public static final OutputTag<RemittanceTally> TALLIES =
+            new OutputTag<>("remittance-tallies", TypeInformation.of(RemittanceTally.class));
+
+    /** Department or payer of a claim whose registration (or payer) was never seen. */
+    static final String UNKNOWN = "UNKNOWN";
 
     private final long horizonMillis;
 
@@ -75,6 +84,7 @@ public final class ClaimOutcomeFunction extends KeyedCoProcessFunction<String, R
                 RegistrationContext before = latestBefore(at);
                 if (claim instanceof ClaimRemittance remittance) {
                     denials(remittance, before, out);
+                    tallies(remittance, before, ctx);
                 }
                 else if (claim instanceof ClaimAcknowledgment acknowledgment) {
                     rejections(acknowledgment, before, ctx);
@@ -129,6 +139,29 @@ public final class ClaimOutcomeFunction extends KeyedCoProcessFunction<String, R
                     category.name(), category.frontEnd(), registration == null ? "" : registration.ruleIds(), predictedBy,
                     !predictedBy.isEmpty()));
         }
+    }
+
+    /** The remittance's share of the denial patterns: the claim, and its denials per category. */
+    private static void tallies(ClaimRemittance remittance, RegistrationContext registration, Context ctx) {
+        String payer = remittance.payerId() == null ? UNKNOWN : remittance.payerId();
+        String department = registration == null || registration.department() == null ? UNKNOWN : registration.department();
+        long at = remittance.eventTime().toInstant().toEpochMilli();
+        ctx.output(TALLIES, RemittanceTally.claim(remittance.facilityId(), payer, department, at, remittance.claimId()));
+        Map<DenialCategory, long[]> byCategory = new EnumMap<>(DenialCategory.class);
+        List<ClaimAdjustment> adjustments = new ArrayList<>(remittance.adjustments());
+        for (ServiceLinePayment line : remittance.serviceLines()) {
+            adjustments.addAll(line.adjustments());
+        }
+        for (ClaimAdjustment adjustment : adjustments) {
+            DenialCategory category = DenialCategory.of(adjustment.groupCode(), adjustment.reasonCode());
+            if (category.denial()) {
+                long[] counts = byCategory.computeIfAbsent(category, ignored -> new long[2]);
+                counts[0]++;
+                counts[1] += cents(adjustment.amount());
+            }
+        }
+        byCategory.forEach((category, counts) -> ctx.output(TALLIES, new RemittanceTally(remittance.facilityId(), payer, department, at,
+                remittance.claimId(), category.name(), category.frontEnd(), counts[0], counts[1])));
     }
 
     private static void rejections(ClaimAcknowledgment acknowledgment, RegistrationContext registration, Context ctx) {

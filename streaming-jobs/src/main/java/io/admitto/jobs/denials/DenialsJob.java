@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DenialsJob {
     static final String OUTCOME_UID = "claim-outcome";
+    static final String PATTERNS_UID = "denial-patterns";
     public static final Duration DEFAULT_HORIZON = Duration.ofDays(120);
 
     private final String warehouse;
@@ -45,5 +46,11 @@ public final class DenialsJob {
         new ParquetTableSink(Tables.DENIALS, warehouse, "remitted_at").write(denials, DenialRow::columnValues);
         new ParquetTableSink(Tables.CLAIM_REJECTIONS, warehouse, "acknowledged_at")
                 .write(denials.getSideOutput(ClaimOutcomeFunction.REJECTIONS), ClaimRejectionRow::columnValues);
+        DataStream<DenialPatternRow> patterns = denials.getSideOutput(ClaimOutcomeFunction.TALLIES)
+                .keyBy(RemittanceTally::seriesKey, Types.STRING)
+                .process(new DenialPatternFunction(DenialPatternParameters.DEFAULTS), TypeInformation.of(DenialPatternRow.class))
+                .name("Denial patterns")
+                .uid(PATTERNS_UID);
+        new ParquetTableSink(Tables.DENIAL_PATTERNS, warehouse, "window_start").write(patterns, DenialPatternRow::columnValues);
     }
 }

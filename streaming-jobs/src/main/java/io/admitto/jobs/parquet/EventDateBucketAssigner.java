@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
  * Puts each row into the Hive-style folder {@code <partition>=YYYY-MM-DD} of the UTC date of its
  * event time, read from a TIMESTAMP field (epoch milliseconds). Readers prune on the folder name,
  * so the date is always UTC, the same as {@code hour_start} and every other timestamp in the tables.
+ * A row that is about a calendar day rather than an instant names its folder by a DATE field (epoch
+ * days) instead, as is.
  */
 public final class EventDateBucketAssigner implements BucketAssigner<GenericRecord, String> {
     private static final long serialVersionUID = 1L;
@@ -28,16 +30,23 @@ public final class EventDateBucketAssigner implements BucketAssigner<GenericReco
 
     @Override
     public String getBucketId(GenericRecord row, Context context) {
-        Object millis = row.get(eventTimeField);
-        if (!(millis instanceof Long)) {
-            throw new IllegalArgumentException("Row has no event time in " + eventTimeField + ": " + row);
+        Object value = row.get(eventTimeField);
+        if (value instanceof Long millis) {
+            return bucketOf(millis);
         }
-        return bucketOf((Long) millis);
+        if (value instanceof Integer epochDay) {
+            return bucketOfDay(epochDay);
+        }
+        throw new IllegalArgumentException("Row has no event time in " + eventTimeField + ": " + row);
     }
 
     String bucketOf(long epochMillis) {
         LocalDate date = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
         return partitionColumn + "=" + date;
+    }
+
+    String bucketOfDay(int epochDay) {
+        return partitionColumn + "=" + LocalDate.ofEpochDay(epochDay);
     }
 
     @Override

@@ -34,15 +34,16 @@ public final class ParquetTableSink {
 
     /**
      * @param warehouse the warehouse root: an absolute local path or a Flink file system URI
-     * @param eventTimeColumn the required TIMESTAMP column whose UTC date names the partition folder
+     * @param eventTimeColumn the required column that names the partition folder: a TIMESTAMP (its UTC date)
+     *        or a DATE (itself, for tables whose rows are about a day rather than an instant, such as kpi_daily)
      */
     public ParquetTableSink(TableSchema table, String warehouse, String eventTimeColumn) {
         this.table = requireNonNull(table, "table is null");
         requireNonNull(warehouse, "warehouse is null");
         this.eventTimeColumn = requireNonNull(eventTimeColumn, "eventTimeColumn is null");
         Column eventTime = table.column(eventTimeColumn);
-        if (eventTime.type() != ColumnType.TIMESTAMP || eventTime.nullable()) {
-            throw new IllegalArgumentException("Event time column must be a required TIMESTAMP: " + eventTime);
+        if (eventTime.type() != ColumnType.TIMESTAMP && eventTime.type() != ColumnType.DATE || eventTime.nullable()) {
+            throw new IllegalArgumentException("Event time column must be a required TIMESTAMP or DATE: " + eventTime);
         }
         if (table.partitionColumn().type() != ColumnType.DATE) {
             throw new IllegalArgumentException("Tables are partitioned by a DATE: " + table.partitionColumn());

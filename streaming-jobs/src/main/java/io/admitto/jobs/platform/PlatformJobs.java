@@ -9,16 +9,15 @@ import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.denials.DenialsJob;
-import io.admitto.jobs.denials.RegistrationContext;
 import io.admitto.jobs.flow.DepartmentFlowJob;
 import io.admitto.jobs.flow.FlowJobConfig;
+import io.admitto.jobs.kpi.KpiJob;
 import io.admitto.jobs.parquet.ParquetTableSink;
 import io.admitto.jobs.quality.RegistrationQualityJob;
 import io.admitto.jobs.waits.WaitTimesJob;
 import io.admitto.jobs.waits.WaitTimesJobConfig;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.List;
@@ -53,9 +52,9 @@ public final class PlatformJobs {
 
     /** The tables the jobs write. */
     public static List<TableSchema> tables() {
-        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS),
+        return Stream.of(List.of(DepartmentFlowJob.TABLE), List.of(WaitTimesJob.WAIT_TIMES, WaitTimesJob.WAIT_TIME_STATS), List.of(Tables.KPI_DAILY),
                         List.of(Tables.REGISTRATION_QUALITY, Tables.REGISTRATION_FINDINGS, Tables.REGISTRATION_PHI),
-                        List.of(Tables.DENIALS, Tables.CLAIM_REJECTIONS),
+                        List.of(Tables.DENIALS, Tables.DENIAL_PATTERNS, Tables.CLAIM_REJECTIONS),
                         List.of(Tables.DEAD_LETTERS, Tables.LATE_EVENTS))
                 .flatMap(List::stream)
                 .toList();
@@ -70,9 +69,10 @@ public final class PlatformJobs {
     public void addTo(ConsumedEvents consumed) {
         new DepartmentFlowJob(new FlowJobConfig(settings)).addTo(consumed);
         new WaitTimesJob(new WaitTimesJobConfig(settings)).addTo(consumed);
-        DataStream<RegistrationContext> registrations =
-                new RegistrationQualityJob(settings.warehouse(), null, pseudonymKey, RegistrationQualityJob.DEFAULT_HORIZON).addTo(consumed);
-        new DenialsJob(settings.warehouse()).addTo(consumed, registrations);
+        RegistrationQualityJob.Outputs registrations =
+                new RegistrationQualityJob(settings.warehouse(), null, pseudonymKey, RegistrationQualityJob.DEFAULT_HORIZON).addOutputsTo(consumed);
+        new DenialsJob(settings.warehouse()).addTo(consumed, registrations.contexts());
+        new KpiJob(settings.warehouse()).addTo(consumed, registrations.assessments());
         // Every input ends in exactly one place: a job's results, dead_letters or late_events.
         new ParquetTableSink(Tables.DEAD_LETTERS, settings.warehouse(), "received_at")
                 .write(consumed.deadLetters(), DeadLetterRow::columnValues);

@@ -47,8 +47,21 @@ public final class RegistrationQualityJob {
         this.horizon = requireNonNull(horizon, "horizon is null");
     }
 
+    /** What the job hands to the jobs downstream of it. */
+    public record Outputs(DataStream<RegistrationQualityRow> assessments, DataStream<RegistrationContext> contexts) {
+        public Outputs {
+            requireNonNull(assessments, "assessments is null");
+            requireNonNull(contexts, "contexts is null");
+        }
+    }
+
     /** Adds the job; returns each assessment version's context, for the claims that come later. */
     public DataStream<RegistrationContext> addTo(ConsumedEvents consumed) {
+        return addOutputsTo(consumed).contexts();
+    }
+
+    /** Adds the job; returns the assessment versions (the KPIs' error and accuracy rates) and their contexts (the claims'). */
+    public Outputs addOutputsTo(ConsumedEvents consumed) {
         SingleOutputStreamOperator<RegistrationQualityRow> quality = consumed.events()
                 .filter(RegistrationQualityJob::aboutTheRegistration)
                 .returns(CanonicalEventTypeInfo.INSTANCE)
@@ -65,7 +78,7 @@ public final class RegistrationQualityJob {
                 .write(quality.getSideOutput(RegistrationAssessmentFunction.FINDINGS), RegistrationFindingRow::columnValues);
         new ParquetTableSink(Tables.REGISTRATION_PHI, warehouse, "assessed_at")
                 .write(quality.getSideOutput(RegistrationAssessmentFunction.PHI), RegistrationPhiRow::columnValues);
-        return quality.getSideOutput(RegistrationAssessmentFunction.CONTEXT);
+        return new Outputs(quality, quality.getSideOutput(RegistrationAssessmentFunction.CONTEXT));
     }
 
     /** The events a registration's assessment depends on. */

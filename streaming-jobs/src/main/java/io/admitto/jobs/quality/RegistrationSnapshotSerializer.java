@@ -11,9 +11,10 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import java.io.IOException;
 
 /**
- * Keeps a registration's folded snapshot in state as length-prefixed JSON (the events inside it in
- * their canonical form). The snapshot is immutable, so copies are the object itself: with the heap
- * state backend it is serialized only for checkpoints.
+ * Keeps a registration's folded snapshot in state as its canonical JSON, deflated with a preset
+ * dictionary ({@link SnapshotCompression}: ~0.7 KB instead of ~3.2 KB per open registration). State
+ * written as plain JSON by earlier versions still reads. The snapshot is immutable, so copies are the
+ * object itself: with the heap state backend it is serialized only for checkpoints.
  */
 public final class RegistrationSnapshotSerializer extends ImmutableJsonSerializer<RegistrationSnapshot> {
     private static final long serialVersionUID = 1L;
@@ -27,12 +28,12 @@ public final class RegistrationSnapshotSerializer extends ImmutableJsonSerialize
 
     @Override
     protected byte[] encode(RegistrationSnapshot snapshot) throws IOException {
-        return writer.writeValueAsBytes(snapshot);
+        return SnapshotCompression.compress(writer.writeValueAsBytes(snapshot));
     }
 
     @Override
-    protected RegistrationSnapshot decode(byte[] json) throws IOException {
-        return reader.readValue(json);
+    protected RegistrationSnapshot decode(byte[] stored) throws IOException {
+        return reader.readValue(SnapshotCompression.isCompressed(stored) ? SnapshotCompression.decompress(stored) : stored);
     }
 
     @Override

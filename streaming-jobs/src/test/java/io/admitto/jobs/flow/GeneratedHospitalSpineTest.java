@@ -372,6 +372,84 @@ class GeneratedHospitalSpineTest {
     }
 
     @Test
+    void denialPatternsCountEveryDenialAndRemittedClaimInItsHourAndDay() throws Exception {
+        RegistrationAssessor assessor = RegistrationAssessor.standard(OrganizationConfigLoader.loadDefault());
+        Map<String, long[]> expected = new java.util.TreeMap<>();
+        Map<String, Long> claims = new HashMap<>();
+        EVENTS_BY_ENCOUNTER.forEach((encounter, events) -> events.stream()
+                .filter(event -> event instanceof ClaimRemittance)
+                .map(event -> (ClaimRemittance) event)
+                .forEach(remittance -> {
+                    Instant remitted = remittance.eventTime().toInstant();
+                    String department = departmentKnownAt(assessor, encounter, events, remitted);
+                    Map<String, long[]> byCategory = new HashMap<>();
+                    List<ClaimAdjustment> adjustments = new ArrayList<>(remittance.adjustments());
+                    remittance.serviceLines().forEach(line -> adjustments.addAll(line.adjustments()));
+                    for (ClaimAdjustment adjustment : adjustments) {
+                        DenialCategory category = DenialCategory.of(adjustment.groupCode(), adjustment.reasonCode());
+                        if (category.denial()) {
+                            long[] counts = byCategory.computeIfAbsent(category.name(), key -> new long[2]);
+                            counts[0]++;
+                            counts[1] += adjustment.amount().movePointRight(2).longValueExact();
+                        }
+                    }
+                    for (java.time.temporal.ChronoUnit unit : List.of(java.time.temporal.ChronoUnit.HOURS, java.time.temporal.ChronoUnit.DAYS)) {
+                        String window = (unit == java.time.temporal.ChronoUnit.HOURS ? "HOUR" : "DAY") + "|" + remitted.truncatedTo(unit)
+                                + "|" + remittance.facilityId() + "|" + remittance.payerId() + "|" + department;
+                        claims.merge(window, 1L, Long::sum);
+                        byCategory.forEach((category, counts) -> {
+                            long[] sums = expected.computeIfAbsent(window + "|" + category, key -> new long[3]);
+                            sums[0] += counts[0];
+                            sums[1]++;
+                            sums[2] += counts[1];
+                        });
+                    }
+                }));
+        List<String> expectedRows = new ArrayList<>();
+        expected.forEach((key, sums) -> expectedRows.add(key + "|" + sums[0] + "|" + sums[1] + "|" + sums[2] + "|"
+                + claims.get(key.substring(0, key.lastIndexOf('|')))));
+
+        List<String> actual = new ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery("""
+                        SELECT window_size, strftime(window_start, '%%Y-%%m-%%dT%%H:%%M:%%SZ'), facility_id, payer_id, department, category,
+                               denials, denied_claims, CAST(denied_amount * 100 AS BIGINT), remitted_claims,
+                               denial_rate = denied_claims / remitted_claims, spike = (z_score >= 3.0 AND denials >= 3)
+                        FROM %s""".formatted(scan("denial_patterns")))) {
+            while (result.next()) {
+                actual.add(String.join("|", result.getString(1), result.getString(2), result.getString(3), result.getString(4),
+                        result.getString(5), result.getString(6), result.getString(7), result.getString(8), result.getString(9),
+                        result.getString(10)));
+                assertThat(result.getBoolean(11)).as("denial rate of %s", actual.get(actual.size() - 1)).isTrue();
+                assertThat(result.getBoolean(12)).as("spike flag of %s", actual.get(actual.size() - 1)).isTrue();
+            }
+        }
+        expectedRows.sort(null);
+        actual.sort(null);
+
+        assertThat(expectedRows).hasSizeGreaterThan(20);
+        assertThat(actual).containsExactlyElementsOf(expectedRows);
+    }
+
+    /** The department of the encounter's registration as its events up to {@code at} tell it; UNKNOWN when not registered then. */
+    private static String departmentKnownAt(RegistrationAssessor assessor, String encounter, List<io.admitto.events.CanonicalEvent> events,
+            Instant at) {
+        List<io.admitto.events.CanonicalEvent> known = events.stream().filter(RegistrationQualityJob::aboutTheRegistration)
+                .filter(event -> !event.eventTime().toInstant().isAfter(at)).toList();
+        if (known.isEmpty()) {
+            return "UNKNOWN";
+        }
+        Instant newest = known.stream().map(event -> event.eventTime().toInstant()).max(Instant::compareTo).orElseThrow();
+        RegistrationSnapshot snapshot = SnapshotAssembler.assemble(encounter, known, newest);
+        if (!snapshot.registered() || snapshot.cancelled()) {
+            return "UNKNOWN";
+        }
+        String department = assessor.assess(snapshot).department();
+        return department == null ? "UNKNOWN" : department;
+    }
+
+    @Test
     void generatedDeliveryIsNeverLate() {
         assertThat(warehouse.resolve("late_events")).doesNotExist();
     }

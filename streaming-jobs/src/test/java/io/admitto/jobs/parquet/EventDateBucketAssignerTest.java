@@ -20,4 +20,9 @@ class EventDateBucketAssignerTest {
     void beforeTheEpochStillUsesTheCalendarDate() {
         assertThat(assigner.bucketOf(-1)).isEqualTo("event_date=1969-12-31");
     }
+
+    @Test
+    void aDayColumnNamesItsOwnFolder() {
+        assertThat(assigner.bucketOfDay(Math.toIntExact(java.time.LocalDate.parse("2026-03-02").toEpochDay()))).isEqualTo("event_date=2026-03-02");
+    }
 }

@@ -10,6 +10,7 @@ import io.admitto.jobs.common.JobEnvironment;
 import io.admitto.jobs.common.JobSettings;
 import io.admitto.jobs.common.KafkaEventStreams;
 import io.admitto.jobs.quality.RegistrationQualityJob;
+import io.admitto.jobs.testing.ExactlyOnceChecks;
 import io.admitto.jobs.testing.GeneratedTopics;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -29,12 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,11 +59,12 @@ class PlatformJobsFailureTest {
     private static GeneratedTopics kafka;
     private static GroundTruth truth;
     private static Path warehouse;
+    private static final List<CanonicalEvent> EVENTS = new ArrayList<>();
 
     @BeforeAll
     static void runWithFailures(@InjectMiniCluster MiniCluster flink) throws Exception {
         kafka = GeneratedTopics.publish(temp.resolve("kafka"),
-                GeneratorConfig.defaults(1234).withDays(2).withFacilities(2).withDailyEncountersPerFacility(150));
+                GeneratorConfig.defaults(1234).withDays(2).withFacilities(2).withDailyEncountersPerFacility(150), EVENTS::add);
         truth = kafka.truth();
 
         warehouse = temp.resolve("warehouse");
@@ -104,45 +101,17 @@ class PlatformJobsFailureTest {
 
     @Test
     void departmentHoursEqualTheGroundTruthDespiteTheFailures() throws Exception {
-        List<String> expected = truth.kpis().departmentHourly().stream()
-                .map(hour -> String.join("|", hour.hourStart().toString(), hour.facilityId(), hour.department(),
-                        Long.toString(hour.registrations()), String.valueOf(hour.medianRegistrationWaitSeconds())))
-                .sorted()
-                .toList();
-        List<String> actual = new ArrayList<>();
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = duckdb.createStatement();
-                ResultSet result = statement.executeQuery("""
-                        SELECT epoch_ms(hour_start), facility_id, department, registrations, median_registration_wait_seconds
-                        FROM read_parquet('%s/department_hourly/*/[!.]*.parquet', hive_partitioning = true)""".formatted(warehouse))) {
-            while (result.next()) {
-                double median = result.getDouble(5);
-                actual.add(String.join("|", Instant.ofEpochMilli(result.getLong(1)).toString(), result.getString(2), result.getString(3),
-                        Long.toString(result.getLong(4)), String.valueOf(result.wasNull() ? null : median)));
-            }
-        }
-        actual.sort(null);
-        assertThat(actual).containsExactlyElementsOf(expected);
+        ExactlyOnceChecks.departmentHoursEqualTheTruth(warehouse, truth);
     }
 
     @Test
     void everyVisitHasExactlyOneWaitRowAndEveryAssessmentVersionIsWrittenOnce() throws Exception {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = duckdb.createStatement();
-                ResultSet waits = statement.executeQuery("""
-                        SELECT count(*), count(DISTINCT encounter_id)
-                        FROM read_parquet('%s/wait_times/*/[!.]*.parquet', hive_partitioning = true)""".formatted(warehouse))) {
-            waits.next();
-            assertThat(waits.getLong(1)).isPositive().isEqualTo(waits.getLong(2));
-        }
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = duckdb.createStatement();
-                ResultSet versions = statement.executeQuery("""
-                        SELECT count(*), count(DISTINCT (encounter_id, version))
-                        FROM read_parquet('%s/registration_quality/*/[!.]*.parquet', hive_partitioning = true)""".formatted(warehouse))) {
-            versions.next();
-            assertThat(versions.getLong(1)).isPositive().isEqualTo(versions.getLong(2));
-        }
+        ExactlyOnceChecks.everyVisitAndAssessmentVersionOnce(warehouse);
+    }
+
+    @Test
+    void everyDenialIsWrittenOnce() throws Exception {
+        ExactlyOnceChecks.everyDenialOnce(warehouse, EVENTS);
     }
 
     /**
