@@ -3,6 +3,8 @@ package io.admitto.trino.benchmark;
 import io.admitto.launcher.testing.BoundedRun;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
+import io.admitto.trino.AnalystQueries;
+import io.admitto.trino.AnalystQuery;
 import io.admitto.trino.ProjectionRange;
 import io.admitto.trino.TrinoDdl;
 import io.admitto.trino.TrinoParquetColumns;
@@ -24,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -166,6 +169,28 @@ class ScaledWarehouseTest
     }
 
     @Test
+    void theAnalystsQueriesCountEachCopyOnceMore()
+            throws SQLException
+    {
+        try (DuckDbAnalytics original = DuckDbAnalytics.open(source, Tables.all(), "1GB");
+                DuckDbAnalytics scaled = DuckDbAnalytics.open(target, Tables.all(), "1GB")) {
+            for (String name : List.of("01-registration-volume", "06-clean-registration-rate")) {
+                Map<String, Long> once = countsByFacilityAndDepartment(original, name);
+                Map<String, Long> thrice = countsByFacilityAndDepartment(scaled, name);
+                assertThat(once).as(name).isNotEmpty();
+                assertThat(thrice).as(name).isEqualTo(once.entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> COPIES * entry.getValue())));
+            }
+            // every worked query of docs/analysts.md runs on the scaled files as written for Trino
+            for (AnalystQuery query : AnalystQueries.all()) {
+                try (Statement statement = scaled.connection().createStatement(); ResultSet result = statement.executeQuery(query.sql())) {
+                    assertThat(result.getMetaData().getColumnCount()).as(query.name()).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesATargetThatAlreadyHoldsTables()
     {
         assertThatThrownBy(() -> new ScaledWarehouse(source, target, Tables.all(), 2).write(1))
@@ -174,6 +199,20 @@ class ScaledWarehouseTest
         assertThatThrownBy(() -> new ScaledWarehouse(target.resolveSibling("nothing-here"), target, Tables.all(), 2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("admitto run");
+    }
+
+    /** facility|department -> the query's third column (registrations in both queries used). */
+    private static Map<String, Long> countsByFacilityAndDepartment(DuckDbAnalytics duckDb, String queryName)
+            throws SQLException
+    {
+        String sql = AnalystQueries.all().stream().filter(query -> query.name().equals(queryName)).findFirst().orElseThrow().sql();
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement statement = duckDb.connection().createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                counts.put(result.getString(1) + "|" + result.getString(2), result.getLong(3));
+            }
+        }
+        return counts;
     }
 
     private long count(String sql)
