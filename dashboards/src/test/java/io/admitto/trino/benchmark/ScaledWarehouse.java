@@ -4,6 +4,7 @@ import io.admitto.tables.Column;
 import io.admitto.tables.ColumnType;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
+import io.admitto.trino.TrinoDdl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,20 +160,17 @@ public final class ScaledWarehouse
         };
     }
 
-    /** The DuckDB type whose Parquet form Trino reads as the DDL's type of the column. */
+    /**
+     * The DuckDB type whose Parquet form Trino reads as the DDL's type of the column: the DDL's own type name
+     * where DuckDB spells it the same (VARCHAR, INTEGER, ..., DECIMAL(12,2)).
+     */
     static String duckDbType(ColumnType type)
     {
         return switch (type) {
-            case STRING -> "VARCHAR";
-            case INTEGER -> "INTEGER";
-            case BIGINT -> "BIGINT";
-            case DOUBLE -> "DOUBLE";
-            case BOOLEAN -> "BOOLEAN";
-            case DATE -> "DATE";
             // INT64 TIMESTAMP(MILLIS): TIMESTAMP(3) in Trino, like the jobs' files
             case TIMESTAMP -> "TIMESTAMP_MS";
-            case MONEY -> "DECIMAL(12,2)";
             case BINARY -> "BLOB";
+            default -> TrinoDdl.trinoType(type);
         };
     }
 
