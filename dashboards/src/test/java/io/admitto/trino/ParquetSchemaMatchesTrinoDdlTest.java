@@ -5,13 +5,8 @@ import io.admitto.launcher.testing.BoundedRun;
 import io.admitto.tables.Column;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParquetSchemaMatchesTrinoDdlTest
 {
-    private static final Pattern DDL_COLUMN = Pattern.compile("^ {4}\"([a-z0-9_]+)\" (\\S+) COMMENT '");
-
     private final TrinoDdl ddl = new TrinoDdl("admitto", "analytics", new ProjectionRange(LocalDate.of(2026, 3, 2), 7));
     private Path warehouse;
 
@@ -89,56 +80,19 @@ class ParquetSchemaMatchesTrinoDdlTest
         }
     }
 
-    /** {@code name TYPE} of each stored column, as the DDL text declares it (the partition column is a folder, not stored). */
     private List<String> declaredColumns(TableSchema table)
     {
-        List<String> columns = new ArrayList<>();
-        for (String line : ddl.createTable(table).lines().toList()) {
-            Matcher matcher = DDL_COLUMN.matcher(line);
-            if (matcher.find() && !matcher.group(1).equals(table.partitionColumn().name())) {
-                columns.add(matcher.group(1) + " " + matcher.group(2));
-            }
-        }
-        return columns;
+        return TrinoParquetColumns.declared(ddl, table);
     }
 
     private static List<String> trinoColumns(MessageType schema)
     {
-        return schema.getFields().stream().map(field -> field.getName() + " " + trinoType(field)).toList();
+        return TrinoParquetColumns.of(schema);
     }
 
     private static List<String> requiredColumns(MessageType schema)
     {
         return schema.getFields().stream().filter(field -> field.isRepetition(Type.Repetition.REQUIRED)).map(Type::getName).toList();
-    }
-
-    /** The type Trino's Hive connector reads a Parquet column as (only the shapes a flat table uses). */
-    private static String trinoType(Type field)
-    {
-        assertThat(field.isPrimitive()).as(field.getName() + " is a flat column").isTrue();
-        PrimitiveType primitive = field.asPrimitiveType();
-        LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
-        return switch (primitive.getPrimitiveTypeName()) {
-            case BOOLEAN -> "BOOLEAN";
-            case DOUBLE -> "DOUBLE";
-            case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation ? "DATE" : logical == null ? "INTEGER" : "?" + logical;
-            case INT64 -> {
-                if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation timestamp) {
-                    yield timestamp.getUnit() == LogicalTypeAnnotation.TimeUnit.MILLIS ? "TIMESTAMP(3)" : "TIMESTAMP(" + timestamp.getUnit() + ")";
-                }
-                yield logical == null ? "BIGINT" : "?" + logical;
-            }
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> {
-                if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
-                    yield "VARCHAR";
-                }
-                if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal) {
-                    yield "DECIMAL(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
-                }
-                yield logical == null ? "VARBINARY" : "?" + logical;
-            }
-            default -> "?" + primitive;
-        };
     }
 
     private List<Path> parquetFiles(TableSchema table)
@@ -157,9 +111,6 @@ class ParquetSchemaMatchesTrinoDdlTest
     private static MessageType footer(Path file)
             throws IOException
     {
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
-            return reader.getFooter().getFileMetaData().getSchema();
-        }
+        return TrinoParquetColumns.footer(file);
     }
 }
