@@ -4,6 +4,7 @@ import io.admitto.api.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,11 +30,11 @@ public final class DashboardPagesResource
 
     private static final MediaType HTML = new MediaType("text", "html", "UTF-8");
     private static final ClasspathAsset REGISTRATION_VOLUME = page("overview.html");
-    private static final ClasspathAsset LEADERSHIP = page("leadership.html");
-    private static final ClasspathAsset QUEUE = page("queue.html");
-    private static final ClasspathAsset DENIALS = page("denials.html");
-    private static final ClasspathAsset WAIT_TIMES = page("wait-times.html");
-    private static final ClasspathAsset SCORECARDS = page("scorecards.html");
+    private static final DashboardPage LEADERSHIP = new DashboardPage("Leadership overview", "leadership", "main", "Skip to the figures");
+    private static final DashboardPage QUEUE = new DashboardPage("QA work queue", "queue", "queue-table", "Skip to the queue");
+    private static final DashboardPage DENIALS = new DashboardPage("Denials explorer", "denials", "main", "Skip to the denials");
+    private static final DashboardPage WAIT_TIMES = new DashboardPage("Wait times", "wait-times", "main", "Skip to the charts");
+    private static final DashboardPage SCORECARDS = new DashboardPage("Registrar scorecards", "scorecards", "main", "Skip to the scorecards");
 
     /** Registrations per hour by department, with the median wait. */
     @GET
@@ -84,7 +85,19 @@ public final class DashboardPagesResource
 
     private static Response serve(ClasspathAsset page)
     {
-        return page.toResponse()
+        return withPagePolicy(page.toResponse());
+    }
+
+    private static Response serve(DashboardPage page)
+    {
+        CacheControl noCache = new CacheControl();
+        noCache.setNoCache(true);
+        return withPagePolicy(Response.ok(page.html(), HTML).cacheControl(noCache));
+    }
+
+    private static Response withPagePolicy(Response.ResponseBuilder response)
+    {
+        return response
                 .header(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.POLICY)
                 .header("Referrer-Policy", "no-referrer")
                 .build();
