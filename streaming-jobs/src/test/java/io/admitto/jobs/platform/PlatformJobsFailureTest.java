@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,10 +118,17 @@ class PlatformJobsFailureTest {
     /**
      * Throws once per attempt while failures are left: after a checkpoint of this attempt completed and
      * more events were read, so every restart resumes from a checkpoint in the middle of the stream.
+     *
+     * <p>While a failure is still owed and this attempt has no completed checkpoint yet, each event is
+     * held back a little (longer the more events pass without one). On a fast machine the bounded input
+     * would otherwise be read to its end before the first checkpoint of the third attempt completed, and
+     * the last failure would never come. Barriers still pass between events, so checkpoints go on.
      */
     private static final class FailAfterCheckpoints extends RichMapFunction<CanonicalEvent, CanonicalEvent> implements CheckpointListener {
         private static final long serialVersionUID = 1L;
+        private static final int EVENTS_AFTER_CHECKPOINT = 200;
         private transient int seen;
+        private transient int seenSinceCheckpoint;
         private transient boolean checkpointed;
 
         @Override
@@ -137,7 +145,16 @@ class PlatformJobsFailureTest {
 
         @Override
         public CanonicalEvent map(CanonicalEvent event) throws Exception {
-            if (++seen >= 1000 && checkpointed && FAILURES_LEFT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            seen++;
+            if (FAILURES_LEFT.get() == 0) {
+                return event;
+            }
+            if (!checkpointed) {
+                LockSupport.parkNanos(Duration.ofMillis(seen < 300 ? 1 : 20).toNanos());
+                return event;
+            }
+            if (++seenSinceCheckpoint >= EVENTS_AFTER_CHECKPOINT
+                    && FAILURES_LEFT.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 throw new IllegalStateException("injected failure");
             }
             return event;
