@@ -3,16 +3,19 @@ package io.admitto.api.sql.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.admitto.api.sql.RowFolder;
 import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
 import io.admitto.tables.TableSchema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,6 +29,8 @@ import static java.util.Objects.requireNonNull;
  * to one of those tables moves its version, and the next request computes a fresh answer. Concurrent
  * requests for the same missing answer wait for one computation instead of each running the query.
  *
+ * <p>Reports that aggregate in Java ({@link #fold}) are kept as their folded value.
+ *
  * <p>The reader is part of the key by identity: a lambda that captures nothing is one object for the life
  * of the program, so its answers are shared; a reader that captures state is a new object each time, so
  * its answers are simply never reused — never wrongly reused.
@@ -37,7 +42,7 @@ import static java.util.Objects.requireNonNull;
 public final class CachingSqlEngine
         implements SqlEngine
 {
-    static final int MAX_ROWS_PER_ANSWER = 50_000;
+    static final int MAX_ROWS_PER_ANSWER = 250_000;
 
     private final SqlEngine engine;
     private final TableVersions versions;
@@ -53,7 +58,10 @@ public final class CachingSqlEngine
         }
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxRows)
-                .<AnswerKey, List<?>>weigher((key, rows) -> rows.size() > MAX_ROWS_PER_ANSWER ? Integer.MAX_VALUE : rows.size() + 1)
+                .<AnswerKey, List<?>>weigher((key, rows) -> {
+                    int size = rows.size() == 1 && rows.get(0) instanceof Collection<?> folded ? folded.size() : rows.size();
+                    return size > MAX_ROWS_PER_ANSWER ? Integer.MAX_VALUE : size + 1;
+                })
                 .buildAsync();
         this.hasData = Caffeine.newBuilder().maximumSize(1_000).build();
     }
@@ -76,14 +84,19 @@ public final class CachingSqlEngine
     {
         requireNonNull(query, "query is null");
         requireNonNull(reader, "reader is null");
-        AnswerKey key = new AnswerKey(query.fragments(), reader, tableVersions(query));
+        return (List<T>) answer(new AnswerKey(query.fragments(), reader, tableVersions(query)), () -> immutable(engine.query(query, reader)));
+    }
+
+    /** The kept answer, or the one {@code compute} gives, computed once however many requests ask at once. */
+    private List<?> answer(AnswerKey key, Supplier<List<?>> compute)
+    {
         CompletableFuture<List<?>> mine = new CompletableFuture<>();
         CompletableFuture<List<?>> existing = answers.asMap().putIfAbsent(key, mine);
         if (existing != null) {
-            return (List<T>) await(existing);
+            return await(existing);
         }
         try {
-            List<T> answer = immutable(engine.query(query, reader));
+            List<?> answer = compute.get();
             mine.complete(answer);
             return answer;
         }
@@ -93,6 +106,16 @@ public final class CachingSqlEngine
             answers.asMap().remove(key, mine);
             throw e;
         }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <A, R> R fold(SqlQuery query, RowFolder<A, R> folder)
+    {
+        requireNonNull(query, "query is null");
+        requireNonNull(folder, "folder is null");
+        List<?> answer = answer(new AnswerKey(query.fragments(), folder, tableVersions(query)), () -> Collections.singletonList(engine.fold(query, folder)));
+        return (R) answer.get(0);
     }
 
     /** Drops every kept answer (for tests and benchmarks that measure the engine behind the cache). */
@@ -150,7 +173,8 @@ public final class CachingSqlEngine
         return Collections.unmodifiableList(new ArrayList<>(rows));
     }
 
-    private record AnswerKey(List<SqlQuery.Fragment> fragments, RowReader<?> reader, List<Long> tableVersions) {}
+    /** @param reader the {@link RowReader} or {@link RowFolder}, by identity */
+    private record AnswerKey(List<SqlQuery.Fragment> fragments, Object reader, List<Long> tableVersions) {}
 
     private record DataKey(String table, long version) {}
 }

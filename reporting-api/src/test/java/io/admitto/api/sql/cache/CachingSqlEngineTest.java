@@ -3,8 +3,8 @@ package io.admitto.api.sql.cache;
 import io.admitto.api.sql.AnalyticsQueryException;
 import io.admitto.api.sql.DuckDbSqlEngine;
 import io.admitto.api.sql.RowReader;
-import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.testing.CountingSqlEngine;
 import io.admitto.api.testing.JobWrittenWarehouse;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static io.admitto.tables.Tables.DEPARTMENT_HOURLY;
@@ -55,7 +54,7 @@ class CachingSqlEngineTest
     Path aside;
 
     private List<Path> heldBackPartitions;
-    private CountingEngine duckDb;
+    private CountingSqlEngine duckDb;
     private WarehouseTableVersions versions;
     private CachingSqlEngine cached;
 
@@ -70,7 +69,7 @@ class CachingSqlEngineTest
         Files.move(last, heldBack);
         heldBackPartitions = List.of(heldBack);
 
-        duckDb = new CountingEngine(DuckDbSqlEngine.open(warehouse));
+        duckDb = new CountingSqlEngine(DuckDbSqlEngine.open(warehouse));
         versions = WarehouseTableVersions.manual(warehouse, Tables.all(), LATER);
         cached = new CachingSqlEngine(duckDb, versions, 10_000);
     }
@@ -88,7 +87,7 @@ class CachingSqlEngineTest
         List<Long> second = cached.query(registrations(), COUNT);
 
         assertThat(second).isSameAs(first);
-        assertThat(duckDb.queries()).isEqualTo(1);
+        assertThat(duckDb.statements()).isEqualTo(1L);
         assertThat(first.get(0)).isPositive();
     }
 
@@ -105,7 +104,7 @@ class CachingSqlEngineTest
         long after = cached.query(registrations(), COUNT).get(0);
 
         assertThat(after).isGreaterThan(before).isEqualTo(duckDb.engine().query(registrations(), COUNT).get(0));
-        assertThat(duckDb.queries()).as("the first answer and the one after the commit").isEqualTo(2);
+        assertThat(duckDb.statements()).as("the first answer and the one after the commit").isEqualTo(2L);
     }
 
     @Test
@@ -145,7 +144,7 @@ class CachingSqlEngineTest
         versions.refresh();
 
         assertThat(cached.query(visits(), COUNT).get(0)).isEqualTo(visits);
-        assertThat(duckDb.queries()).isEqualTo(1);
+        assertThat(duckDb.statements()).isEqualTo(1L);
     }
 
     @Test
@@ -196,7 +195,7 @@ class CachingSqlEngineTest
         finally {
             pool.shutdownNow();
         }
-        assertThat(duckDb.queries()).isEqualTo(1);
+        assertThat(duckDb.statements()).isEqualTo(1L);
     }
 
     @Test
@@ -206,7 +205,7 @@ class CachingSqlEngineTest
 
         assertThatThrownBy(() -> cached.query(broken, COUNT)).isInstanceOf(AnalyticsQueryException.class);
         assertThatThrownBy(() -> cached.query(broken, COUNT)).isInstanceOf(AnalyticsQueryException.class);
-        assertThat(duckDb.queries()).isEqualTo(2);
+        assertThat(duckDb.statements()).isEqualTo(2L);
     }
 
     @Test
@@ -259,53 +258,5 @@ class CachingSqlEngineTest
             }
         }
         return partitions;
-    }
-
-    /** The real engine, counting the queries that reach it. */
-    private static final class CountingEngine
-            implements SqlEngine
-    {
-        private final SqlEngine engine;
-        private final AtomicInteger queries = new AtomicInteger();
-
-        CountingEngine(SqlEngine engine)
-        {
-            this.engine = engine;
-        }
-
-        SqlEngine engine()
-        {
-            return engine;
-        }
-
-        int queries()
-        {
-            return queries.get();
-        }
-
-        @Override
-        public String name()
-        {
-            return engine.name();
-        }
-
-        @Override
-        public boolean hasData(TableSchema table)
-        {
-            return engine.hasData(table);
-        }
-
-        @Override
-        public <T> List<T> query(SqlQuery query, RowReader<T> reader)
-        {
-            queries.incrementAndGet();
-            return engine.query(query, reader);
-        }
-
-        @Override
-        public void close()
-        {
-            engine.close();
-        }
     }
 }
