@@ -1,6 +1,5 @@
 package io.admitto.api.sql.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.admitto.api.security.Role;
 import io.admitto.api.server.ReportingServer;
 import io.admitto.api.sql.DuckDbSqlEngine;
@@ -61,11 +60,11 @@ final class AnswerCacheEndpointsTest
             "/api/rules",
             "/api/freshness",
             "/api/queue?size=20",
-            "/api/queue/{first flagged}",
     })
-    void askingAgainRunsNoQueryAndGivesTheSameAnswer(String path)
+    // not the queue's detail: a PHI read is audited, and the audit export would write into the
+    // job-written warehouse that the other test classes share
+    void askingAgainRunsNoQueryAndGivesTheSameAnswer(String url)
     {
-        String url = path.equals("/api/queue/{first flagged}") ? "/api/queue/" + firstFlagged() : path;
         HttpResponse<String> first = reviewer.get(url);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         long queries = duckDb.statements();
@@ -75,11 +74,5 @@ final class AnswerCacheEndpointsTest
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(duckDb.statements()).as("queries run to answer %s again", url).isEqualTo(queries);
         assertThat(again.body()).isEqualTo(first.body());
-    }
-
-    private String firstFlagged()
-    {
-        JsonNode page = reviewer.json(reviewer.get("/api/queue?size=1"));
-        return page.get("items").get(0).get("encounterId").asText();
     }
 }
