@@ -8,6 +8,7 @@ import io.admitto.api.sql.RowFolder;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ public final class WaitHeatmapResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<WeekdayHourCell> heatmap(

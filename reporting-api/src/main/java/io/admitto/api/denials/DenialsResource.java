@@ -9,6 +9,7 @@ import io.admitto.api.sql.ReportFilter;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     public Page<DenialRecord> list(
             @Valid @BeanParam ReportQuery query,
@@ -92,6 +94,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Path("summary")
     @Produces(MediaType.APPLICATION_JSON)
     public DenialSummary summary(@Valid @BeanParam ReportQuery query)
@@ -132,6 +135,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Path("patterns")
     @Produces(MediaType.APPLICATION_JSON)
     public List<DenialPattern> patterns(

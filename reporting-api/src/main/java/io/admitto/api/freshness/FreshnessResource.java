@@ -8,6 +8,7 @@ import io.admitto.api.sql.SqlIdentifier;
 import io.admitto.api.sql.SqlQuery;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -60,6 +61,7 @@ public final class FreshnessResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<TableFreshness> freshness()

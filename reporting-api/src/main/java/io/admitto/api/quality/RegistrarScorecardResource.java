@@ -7,6 +7,7 @@ import io.admitto.api.sql.ReportFilter;
 import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,6 +60,7 @@ public final class RegistrarScorecardResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public ScorecardReport scorecards(@Valid @BeanParam ReportQuery query)

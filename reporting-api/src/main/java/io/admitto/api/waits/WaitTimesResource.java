@@ -9,6 +9,7 @@ import io.admitto.api.sql.RowFolder;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -53,6 +54,7 @@ public final class WaitTimesResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<WaitTimeCell> waitTimes(

@@ -8,6 +8,7 @@ import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
 import io.admitto.tables.TableSchema;
+import io.admitto.tables.Tables;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,6 +117,16 @@ public final class CachingSqlEngine
         requireNonNull(folder, "folder is null");
         List<?> answer = answer(new AnswerKey(query.fragments(), folder, tableVersions(query)), () -> Collections.singletonList(engine.fold(query, folder)));
         return (R) answer.get(0);
+    }
+
+    /** A number that changes whenever any catalogued table changes: the version of the whole warehouse. */
+    public long warehouseVersion()
+    {
+        long version = 1;
+        for (TableSchema table : Tables.all()) {
+            version = version * 31 + versions.version(table);
+        }
+        return version;
     }
 
     /** Drops every kept answer (for tests and benchmarks that measure the engine behind the cache). */

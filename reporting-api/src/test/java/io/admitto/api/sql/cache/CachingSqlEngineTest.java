@@ -62,8 +62,8 @@ class CachingSqlEngineTest
     void copyTwoTablesHoldingBackOnePartition(JobWrittenWarehouse.Warehouse jobWritten)
             throws IOException
     {
-        copy(jobWritten.root(), WAIT_TIMES);
-        List<Path> partitions = copy(jobWritten.root(), DEPARTMENT_HOURLY);
+        WarehouseCopies.copy(jobWritten.root(), warehouse, WAIT_TIMES);
+        List<Path> partitions = WarehouseCopies.copy(jobWritten.root(), warehouse, DEPARTMENT_HOURLY);
         Path last = partitions.get(partitions.size() - 1);
         Path heldBack = aside.resolve(last.getFileName());
         Files.move(last, heldBack);
@@ -234,29 +234,5 @@ class CachingSqlEngineTest
     private static SqlQuery visits()
     {
         return SqlQuery.builder().sql("SELECT count(*) AS n FROM ").table(WAIT_TIMES).sql(" q").build();
-    }
-
-    /** The table's partition folders copied from the job-written warehouse, in name order. */
-    private List<Path> copy(Path jobWritten, TableSchema table)
-            throws IOException
-    {
-        Path source = table.location(jobWritten);
-        Path target = table.location(warehouse);
-        List<Path> partitions = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.sorted().toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                    if (!path.equals(source)) {
-                        partitions.add(copy);
-                    }
-                }
-                else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
-        return partitions;
     }
 }
