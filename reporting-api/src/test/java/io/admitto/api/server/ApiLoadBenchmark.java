@@ -105,7 +105,7 @@ public final class ApiLoadBenchmark
             writeWarehouse(directory, warehouse, raw, days, dailyEncounters);
         }
         List<LocalDate> days = partitionDays(warehouse);
-        System.out.printf(Locale.ROOT, "warehouse %s: %d days of kpi_daily (%s to %s)%n", warehouse, days.size(), days.get(0), days.get(days.size() - 1));
+        System.out.printf(Locale.ROOT, "warehouse %s: %d days of department_hourly (%s to %s)%n", warehouse, days.size(), days.get(0), days.get(days.size() - 1));
 
         ReportingServerConfig config = TestServers.config(warehouse, directory.resolve("state"));
         LocalDate newest = days.get(days.size() - 1);
@@ -227,9 +227,10 @@ public final class ApiLoadBenchmark
     private static List<LocalDate> partitionDays(Path warehouse)
             throws IOException
     {
-        try (Stream<Path> partitions = Files.list(Tables.KPI_DAILY.location(warehouse))) {
+        // registrations' days: kpi_daily and denials also hold days of services booked weeks ahead
+        try (Stream<Path> partitions = Files.list(Tables.DEPARTMENT_HOURLY.location(warehouse))) {
             return partitions.map(path -> path.getFileName().toString())
-                    .filter(name -> name.startsWith(Tables.KPI_DAILY.partitionColumn().name() + "="))
+                    .filter(name -> name.startsWith(Tables.DEPARTMENT_HOURLY.partitionColumn().name() + "="))
                     .map(name -> LocalDate.parse(name.substring(name.indexOf('=') + 1)))
                     .sorted()
                     .toList();

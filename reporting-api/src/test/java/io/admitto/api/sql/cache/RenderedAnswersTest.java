@@ -77,6 +77,9 @@ class RenderedAnswersTest
         assertThat(cacheHeader(again)).contains("hit");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        for (String header : List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control")) {
+            assertThat(again.headers().firstValue(header)).as(header).isPresent().isEqualTo(first.headers().firstValue(header));
+        }
 
         Files.move(heldBack, DEPARTMENT_HOURLY.location(warehouse).resolve(heldBack.getFileName()));
         versions.refresh();
