@@ -65,7 +65,7 @@ public final class WaitTimesResource
         ReportFilter filter = query.filterWithoutPayer("wait_time_stats");
         SqlQuery.Builder sql = SqlQuery.builder()
                 .sql("SELECT q.department, q.phase, q.hour_start, q.samples, q.max_seconds, q.sla_breaches, q.tdigest FROM ")
-                .table(WAIT_TIME_STATS).sql(" q WHERE 1 = 1").filter(filter, COLUMNS);
+                .table(WAIT_TIME_STATS, filter).sql(" q WHERE 1 = 1").filter(filter, COLUMNS);
         if (phase != null && !phase.isEmpty()) {
             sql.sql(" AND q.phase = ").value(phase);
         }
