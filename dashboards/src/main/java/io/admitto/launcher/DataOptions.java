@@ -5,6 +5,8 @@ import io.admitto.api.server.ReportingServerConfig;
 import io.admitto.api.sql.TrinoSqlEngine;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
+
 /**
  * Which SQL engine {@code serve} queries and where it keeps the review decisions; see docs/api.md. The
  * review store's password comes from the environment ({@value #REVIEW_STORE_PASSWORD_ENV}) so that it is
@@ -33,8 +35,13 @@ final class DataOptions {
     @Option(names = "--review-store-user", defaultValue = "admitto", description = "Review store user (default: ${DEFAULT-VALUE}).")
     String reviewStoreUser;
 
+    @Option(names = "--answer-cache", paramLabel = "INTERVAL", defaultValue = "PT1S",
+            description = "How often to look for new commits to the tables, so that answers are reused until one changes "
+                    + "(ISO-8601, default: ${DEFAULT-VALUE}; PT0S runs every query every time). See docs/api.md.")
+    Duration answerCache;
+
     ReportingServerConfig applyTo(ReportingServerConfig config) {
-        ReportingServerConfig configured = config;
+        ReportingServerConfig configured = answerCache.isZero() ? config.withoutAnswerCache() : config.withAnswerCache(answerCache);
         if (trinoUrl != null) {
             configured = configured.withTrino(new TrinoSqlEngine.Config(trinoUrl, trinoCatalog, trinoSchema, trinoUser));
         }

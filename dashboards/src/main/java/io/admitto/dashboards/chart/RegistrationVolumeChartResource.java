@@ -4,6 +4,7 @@ import io.admitto.api.kpi.ReportFilterParameters;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.ReportFilter;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ public final class RegistrationVolumeChartResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     public String registrationVolume(
             @QueryParam(ReportFilterParameters.FROM) String from,

@@ -9,6 +9,7 @@ import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlIdentifier;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -64,6 +65,7 @@ public final class DenialBreakdownResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public DenialBreakdown breakdown(
@@ -100,6 +102,7 @@ public final class DenialBreakdownResource
     }
 
     @GET
+    @WarehouseAnswer
     @Path("registrations")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.QA_REVIEWER_NAME)

@@ -4,9 +4,11 @@ import com.tdunning.math.stats.MergingDigest;
 import io.admitto.api.report.ReportQuery;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.FilterColumns;
+import io.admitto.api.sql.RowFolder;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -52,6 +56,7 @@ public final class WaitHeatmapResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<WeekdayHourCell> heatmap(
@@ -64,19 +69,37 @@ public final class WaitHeatmapResource
                 .table(WAIT_TIME_STATS).sql(" q WHERE q.phase = ").value(phase == null || phase.isEmpty() ? DEFAULT_PHASE : phase)
                 .filter(query.filterWithoutPayer("wait_time_stats"), COLUMNS)
                 .build();
-        Map<CellKey, Accumulator> cells = new TreeMap<>();
-        engine.query(sql, row -> {
+        return engine.fold(sql, BY_DEPARTMENT_WEEKDAY_AND_HOUR);
+    }
+
+    /** Merges the hourly digests per department, weekday and hour; a constant, so answers can be reused. */
+    private static final RowFolder<Map<CellKey, Accumulator>, List<WeekdayHourCell>> BY_DEPARTMENT_WEEKDAY_AND_HOUR = new RowFolder<>()
+    {
+        @Override
+        public Map<CellKey, Accumulator> start()
+        {
+            return new TreeMap<>();
+        }
+
+        @Override
+        public void add(Map<CellKey, Accumulator> cells, ResultSet row)
+                throws SQLException
+        {
             ZonedDateTime hour = Rows.instant(row, "hour_start").atZone(ZoneOffset.UTC);
             CellKey key = new CellKey(row.getString("department"), hour.getDayOfWeek().getValue(), hour.getHour());
             cells.computeIfAbsent(key, ignored -> new Accumulator())
                     .add(row.getLong("samples"), row.getLong("sla_breaches"), MergingDigest.fromBytes(ByteBuffer.wrap(Rows.bytes(row, "tdigest"))));
-            return key;
-        });
-        List<WeekdayHourCell> result = new ArrayList<>(cells.size());
-        cells.forEach((key, cell) -> result.add(new WeekdayHourCell(key.department(), key.weekday(), key.hour(), cell.samples,
-                cell.digest.quantile(0.5), cell.digest.quantile(0.9), cell.breaches)));
-        return result;
-    }
+        }
+
+        @Override
+        public List<WeekdayHourCell> finish(Map<CellKey, Accumulator> cells)
+        {
+            List<WeekdayHourCell> result = new ArrayList<>(cells.size());
+            cells.forEach((key, cell) -> result.add(new WeekdayHourCell(key.department(), key.weekday(), key.hour(), cell.samples,
+                    cell.digest.quantile(0.5), cell.digest.quantile(0.9), cell.breaches)));
+            return List.copyOf(result);
+        }
+    };
 
     /** Ordered by department, weekday, hour: the order the answer lists the cells in. */
     private record CellKey(String department, int weekday, int hour)

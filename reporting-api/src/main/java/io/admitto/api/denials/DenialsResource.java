@@ -9,6 +9,7 @@ import io.admitto.api.sql.ReportFilter;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     public Page<DenialRecord> list(
             @Valid @BeanParam ReportQuery query,
@@ -60,7 +62,7 @@ public final class DenialsResource
         ReportFilter filter = query.filter();
         Optional<String> categoryFilter = Optional.ofNullable(category).filter(value -> !value.isEmpty());
 
-        SqlQuery.Builder count = SqlQuery.builder().sql("SELECT count(*) AS total FROM ").table(DENIALS).sql(" q WHERE 1 = 1").filter(filter, DENIAL_COLUMNS);
+        SqlQuery.Builder count = SqlQuery.builder().sql("SELECT count(*) AS total FROM ").table(DENIALS, filter).sql(" q WHERE 1 = 1").filter(filter, DENIAL_COLUMNS);
         categoryFilter.ifPresent(value -> count.sql(" AND q.category = ").value(value));
         long total = engine.query(count.build(), row -> row.getLong("total")).get(0);
 
@@ -69,7 +71,7 @@ public final class DenialsResource
                         SELECT q.encounter_id, q.claim_id, q.payer_id, q.facility_id, q.department, q.registrar_id, q.remitted_at,
                                q.group_code, q.carc, q.amount, q.billed_amount, q.category, q.front_end, q.predicted_by, q.caught_by_qa
                         FROM\s""")
-                .table(DENIALS).sql(" q WHERE 1 = 1").filter(filter, DENIAL_COLUMNS);
+                .table(DENIALS, filter).sql(" q WHERE 1 = 1").filter(filter, DENIAL_COLUMNS);
         categoryFilter.ifPresent(value -> rows.sql(" AND q.category = ").value(value));
         rows.sql(" ORDER BY q.remitted_at DESC, q.claim_id, q.group_code, q.carc, q.amount OFFSET ").value(page.offset()).sql(" LIMIT ").value((long) page.size());
         List<DenialRecord> items = engine.query(rows.build(), row -> new DenialRecord(
@@ -92,6 +94,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Path("summary")
     @Produces(MediaType.APPLICATION_JSON)
     public DenialSummary summary(@Valid @BeanParam ReportQuery query)
@@ -102,7 +105,7 @@ public final class DenialsResource
                                sum(CASE WHEN q.caught_by_qa THEN 1 ELSE 0 END) AS caught,
                                sum(CASE WHEN q.caught_by_qa THEN q.amount ELSE 0 END) AS caught_amount
                         FROM\s""")
-                .table(DENIALS).sql(" q WHERE 1 = 1").filter(query.filter(), DENIAL_COLUMNS)
+                .table(DENIALS, query.filter()).sql(" q WHERE 1 = 1").filter(query.filter(), DENIAL_COLUMNS)
                 .sql(" GROUP BY q.category, q.front_end ORDER BY amount DESC, q.category")
                 .build();
         record Row(DenialSummary.Category category, BigDecimal caughtAmount) {}
@@ -132,6 +135,7 @@ public final class DenialsResource
     }
 
     @GET
+    @WarehouseAnswer
     @Path("patterns")
     @Produces(MediaType.APPLICATION_JSON)
     public List<DenialPattern> patterns(

@@ -1,12 +1,14 @@
 package io.admitto.api.freshness;
 
 import io.admitto.api.security.Role;
+import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlIdentifier;
 import io.admitto.api.sql.SqlQuery;
 import io.admitto.tables.TableSchema;
 import io.admitto.tables.Tables;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,9 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -45,6 +49,9 @@ public final class FreshnessResource
             Map.entry(Tables.DEAD_LETTERS.name(), "received_at"),
             Map.entry(Tables.LATE_EVENTS.name(), "event_time"));
 
+    // captures nothing, so the answer cache can reuse its answers (it keys them by the reader too)
+    private static final RowReader<Optional<Instant>> NEWEST = row -> Optional.ofNullable(Rows.instant(row, "newest"));
+
     private final SqlEngine engine;
 
     @Inject
@@ -54,6 +61,7 @@ public final class FreshnessResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<TableFreshness> freshness()
@@ -67,10 +75,8 @@ public final class FreshnessResource
             // the column name comes from the map above and is checked against the table's own columns
             SqlIdentifier newest = () -> "max(q." + table.column(column).name() + ") AS newest";
             SqlQuery query = SqlQuery.builder().sql("SELECT ").identifier(newest).sql(" FROM ").table(table).sql(" q").build();
-            tables.add(engine.query(query, row -> {
-                java.time.Instant time = Rows.instant(row, "newest");
-                return new TableFreshness(table.name(), column, time != null, time);
-            }).get(0));
+            Optional<Instant> time = engine.query(query, NEWEST).get(0);
+            tables.add(new TableFreshness(table.name(), column, time.isPresent(), time.orElse(null)));
         }
         return tables;
     }

@@ -46,7 +46,7 @@ final class KpiQueries
                                  row_number() OVER (PARTITION BY q.kpi_date, q.facility_id, q.department, q.registrar_id, q.kpi
                                                     ORDER BY q.version DESC) AS newest_first
                           FROM\s""")
-                .table(KPI_DAILY)
+                .table(KPI_DAILY, filter)
                 // department rows only: per-registrar rows carry a registrar id and would count twice
                 .sql(" q WHERE q.registrar_id = ''")
                 .filter(filter, COLUMNS);

@@ -4,6 +4,7 @@ import io.admitto.api.report.ReportQuery;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.ReportFilter;
 import io.admitto.api.sql.SqlEngine;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,6 +49,7 @@ public final class KpiResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public KpiReport kpis(

@@ -3,6 +3,7 @@ package io.admitto.api.kpi;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.AnalyticsQueries;
 import io.admitto.api.sql.ReportFilter;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ public final class RegistrationVolumeResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     public RegistrationVolume registrationVolume(
             @QueryParam(ReportFilterParameters.FROM) String from,

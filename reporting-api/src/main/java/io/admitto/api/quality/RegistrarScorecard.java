@@ -26,4 +26,11 @@ public record RegistrarScorecard(
     {
         requireNonNull(facilityId, "facilityId is null");
     }
+
+    /** The same figures, judged against the organisation's accuracy target. */
+    public RegistrarScorecard withAccuracyTarget(double target)
+    {
+        return new RegistrarScorecard(facilityId, registrarId, registrations, cleanRegistrations, errors, warnings, errorRate, accuracyRate, meanScore,
+                accuracyRate >= target);
+    }
 }

@@ -4,8 +4,10 @@ import io.admitto.api.kpi.KpiTargets;
 import io.admitto.api.report.ReportQuery;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.ReportFilter;
+import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +31,24 @@ public final class RegistrarScorecardResource
     /** The accuracy KPI's target, when the organisation sets none: 95% per registrar (../shared/domain.md). */
     static final double DEFAULT_ACCURACY_TARGET = 0.95;
 
+    /** A scorecard without a target yet; captures nothing, so the answer cache can reuse its answers. */
+    private static final RowReader<RegistrarScorecard> REGISTRAR = row -> {
+        long registrations = row.getLong("registrations");
+        long clean = row.getLong("clean_registrations");
+        long errors = row.getLong("errors");
+        return new RegistrarScorecard(
+                row.getString("facility_id"),
+                row.getString("registrar_id"),
+                registrations,
+                clean,
+                errors,
+                row.getLong("warnings"),
+                (double) errors / registrations,
+                (double) clean / registrations,
+                row.getDouble("mean_score"),
+                false);
+    };
+
     private final SqlEngine engine;
     private final double accuracyTarget;
 
@@ -40,6 +60,7 @@ public final class RegistrarScorecardResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public ScorecardReport scorecards(@Valid @BeanParam ReportQuery query)
@@ -55,23 +76,9 @@ public final class RegistrarScorecardResource
                         FROM latest l WHERE 1 = 1""");
         LatestAssessments.filter(sql, filter)
                 .sql(" GROUP BY l.facility_id, l.registrar_id ORDER BY l.facility_id, l.registrar_id");
-        List<RegistrarScorecard> registrars = engine.query(sql.build(), row -> {
-            long registrations = row.getLong("registrations");
-            long clean = row.getLong("clean_registrations");
-            long errors = row.getLong("errors");
-            double accuracy = (double) clean / registrations;
-            return new RegistrarScorecard(
-                    row.getString("facility_id"),
-                    row.getString("registrar_id"),
-                    registrations,
-                    clean,
-                    errors,
-                    row.getLong("warnings"),
-                    (double) errors / registrations,
-                    accuracy,
-                    row.getDouble("mean_score"),
-                    accuracy >= accuracyTarget);
-        });
+        List<RegistrarScorecard> registrars = engine.query(sql.build(), REGISTRAR).stream()
+                .map(registrar -> registrar.withAccuracyTarget(accuracyTarget))
+                .toList();
         long registrations = registrars.stream().mapToLong(RegistrarScorecard::registrations).sum();
         long clean = registrars.stream().mapToLong(RegistrarScorecard::cleanRegistrations).sum();
         long errors = registrars.stream().mapToLong(RegistrarScorecard::errors).sum();

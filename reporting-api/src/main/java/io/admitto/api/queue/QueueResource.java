@@ -68,7 +68,8 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code POST /api/queue/{encounterId}/claim} — assign it to me;</li>
  * <li>{@code POST /api/queue/{encounterId}/decisions} — a decision, with {@code If-Match}: the ETag the
  * reviewer saw. A stale ETag (someone decided since, or the registration was reassessed) is refused with
- * 412 and the current ETag; no decision is ever lost.</li>
+ * 409 (another reviewer decided meanwhile) or 412 (the registration was reassessed), each with the
+ * current ETag; no decision is ever lost.</li>
  * </ul>
  */
 @Path("/api/queue")
@@ -201,7 +202,9 @@ public final class QueueResource
         ReviewState state = reviews.state(encounterId);
         String current = etag(registration.version(), state.revision());
         if (!ifMatch.trim().equals('"' + current + '"')) {
-            throw stale(encounterId, current);
+            throw ifMatch.trim().startsWith("\"" + registration.version() + ".")
+                    ? decidedMeanwhile(encounterId, current)
+                    : stale(encounterId, current);
         }
         List<QueueDetail.Finding> findings = queries.findings(encounterId, registration.version());
         List<String> ruleIds = request.ruleIds() == null || request.ruleIds().isEmpty()
@@ -219,7 +222,7 @@ public final class QueueResource
                     request.note(), clock.instant()));
         }
         catch (StaleRevisionException e) {
-            throw stale(encounterId, etag(registration.version(), e.currentRevision()));
+            throw decidedMeanwhile(encounterId, etag(registration.version(), e.currentRevision()));
         }
         audit.record(new AuditLog.AuditRecord(user(), Role.QA_REVIEWER_NAME, REVIEW_DECISION, encounterId, List.of("decision", "note", "rule_ids"), PURPOSE));
         try {
@@ -274,10 +277,26 @@ public final class QueueResource
         return assessmentVersion + "." + revision;
     }
 
+    /**
+     * The registration itself changed since the reviewer read it (the jobs reassessed it, or the ETag is
+     * not one we issued): the precondition failed, so 412 with the current ETag.
+     */
     private ProblemException stale(String encounterId, String currentEtag)
     {
         return new ProblemException(new Problem(URI.create("urn:admitto:problem:stale-review"), "Precondition Failed", 412,
-                "The review of " + encounterId + " changed since you read it (current ETag \"" + currentEtag + "\"). Read it again and decide on what is there now.",
+                "The registration " + encounterId + " was reassessed since you read it (current ETag \"" + currentEtag + "\"). Read it again and decide on what is there now.",
+                instance(), HttpHeaders.IF_MATCH), Map.of(HttpHeaders.ETAG, '"' + currentEtag + '"'));
+    }
+
+    /**
+     * Another reviewer decided on the same assessment after this reviewer read it: a conflict between two
+     * people's writes, so 409 with the current ETag, whether the API saw it first or the store's
+     * revision check caught the race. Nothing of this request is stored; the other decision stands.
+     */
+    private ProblemException decidedMeanwhile(String encounterId, String currentEtag)
+    {
+        return new ProblemException(new Problem(URI.create("urn:admitto:problem:review-conflict"), "Conflict", 409,
+                "Another reviewer decided on " + encounterId + " since you read it (current ETag \"" + currentEtag + "\"). Read the history and decide again if you still disagree.",
                 instance(), HttpHeaders.IF_MATCH), Map.of(HttpHeaders.ETAG, '"' + currentEtag + '"'));
     }
 

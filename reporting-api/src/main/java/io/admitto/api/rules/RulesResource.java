@@ -6,6 +6,7 @@ import io.admitto.api.review.Decision;
 import io.admitto.api.review.ReviewDecision;
 import io.admitto.api.review.ReviewStore;
 import io.admitto.api.security.Role;
+import io.admitto.api.sql.RowReader;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
 import io.admitto.qarules.catalogue.RuleCatalogue;
@@ -39,6 +40,11 @@ public final class RulesResource
     private final ReviewStore reviews;
     private final RuleCatalogue catalogue;
 
+    private record Fires(String ruleId, long fires, long encounters) {}
+
+    // captures nothing, so the answer cache can reuse its answers (it keys them by the reader too)
+    private static final RowReader<Fires> FIRES = row -> new Fires(row.getString("rule_id"), row.getLong("fires"), row.getLong("encounters"));
+
     @Inject
     public RulesResource(SqlEngine engine, ReviewStore reviews, RuleCatalogue catalogue)
     {
@@ -57,9 +63,10 @@ public final class RulesResource
                 .table(REGISTRATION_FINDINGS)
                 .sql(" f JOIN latest l ON f.encounter_id = l.encounter_id AND f.version = l.version WHERE 1 = 1");
         LatestAssessments.filter(sql, query.filter()).sql(" GROUP BY f.rule_id");
-        record Fires(long fires, long encounters) {}
         Map<String, Fires> fires = new HashMap<>();
-        engine.query(sql.build(), row -> fires.put(row.getString("rule_id"), new Fires(row.getLong("fires"), row.getLong("encounters"))));
+        for (Fires ruleFires : engine.query(sql.build(), FIRES)) {
+            fires.put(ruleFires.ruleId(), ruleFires);
+        }
 
         Map<String, long[]> reviewed = new HashMap<>();
         for (ReviewDecision decision : reviews.latestDecisions()) {
@@ -74,7 +81,7 @@ public final class RulesResource
 
         List<RuleStatistics> rules = new ArrayList<>();
         for (RuleDescriptor rule : catalogue.descriptors()) {
-            Fires ruleFires = fires.getOrDefault(rule.id(), new Fires(0, 0));
+            Fires ruleFires = fires.getOrDefault(rule.id(), new Fires(rule.id(), 0, 0));
             long[] counts = reviewed.getOrDefault(rule.id(), new long[2]);
             rules.add(new RuleStatistics(rule.id(), rule.title(), rule.category().title(), rule.severity().label(), rule.deterministic(), rule.carcs(),
                     ruleFires.fires(), ruleFires.encounters(), counts[0], counts[1], counts[0] == 0 ? null : (double) counts[1] / counts[0]));

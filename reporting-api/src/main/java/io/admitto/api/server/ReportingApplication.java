@@ -4,6 +4,8 @@ import io.admitto.api.audit.AuditLog;
 import io.admitto.api.audit.AuditLogExport;
 import io.admitto.api.audit.AuditResource;
 import io.admitto.api.health.HealthResource;
+import io.admitto.api.sql.cache.CachingSqlEngine;
+import io.admitto.api.sql.cache.RenderedAnswers;
 import io.admitto.api.metrics.MetricsResource;
 import io.admitto.api.metrics.RequestMetrics;
 import io.admitto.api.openapi.OpenApiResource;
@@ -129,6 +131,10 @@ final class ReportingApplication
                         bind(metrics).to(PrometheusMeterRegistry.class);
                     }
                 });
+        if (engine instanceof CachingSqlEngine cached) {
+            // 64 MB of rendered JSON: a few hundred dashboard answers
+            application.register(new RenderedAnswers(cached, 64L << 20));
+        }
         for (Object component : extraComponents) {
             if (component instanceof Class<?> componentClass) {
                 application.register(componentClass);

@@ -9,9 +9,7 @@ import io.admitto.api.openapi.ApiEndpoints;
 import io.admitto.api.review.JdbcReviewStore;
 import io.admitto.api.review.QaReviewsExport;
 import io.admitto.api.review.ReviewStore;
-import io.admitto.api.sql.DuckDbSqlEngine;
 import io.admitto.api.sql.SqlEngine;
-import io.admitto.api.sql.TrinoSqlEngine;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
@@ -82,7 +80,7 @@ public final class ReportingServer
     /** @param clock what "now" is for sessions, the audit log and the work queue's days until service */
     public ReportingServer(ReportingServerConfig config, List<?> extraComponents, Clock clock)
     {
-        this(config, openEngine(config), extraComponents, clock);
+        this(config, SqlEngines.open(config), extraComponents, clock);
     }
 
     /** With an engine of the caller's (which the server closes with itself). */
@@ -216,11 +214,6 @@ public final class ReportingServer
             // The entries stay in the audit database; the next export takes them.
             log.error("Audit export failed", e);
         }
-    }
-
-    private static SqlEngine openEngine(ReportingServerConfig config)
-    {
-        return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
     }
 
     private NetworkListener listener()

@@ -6,6 +6,7 @@ import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.sql.TrinoSqlEngine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -23,6 +24,9 @@ import static java.util.Objects.requireNonNull;
  * @param trino answer SQL with Trino instead of the embedded DuckDB
  * @param reviewStore the review database; default H2 in file mode under the state directory
  * @param kpiTargets the organisation's KPI targets
+ * @param answerCache how often to look for new commits to the tables, so that answers computed since
+ * the last commit can be reused ({@link io.admitto.api.sql.cache.CachingSqlEngine}); empty: never reuse
+ * an answer, run every query
  */
 public record ReportingServerConfig(
         String host,
@@ -32,11 +36,14 @@ public record ReportingServerConfig(
         SecurityConfig security,
         Optional<TrinoSqlEngine.Config> trino,
         Optional<ReviewStoreConfig> reviewStore,
-        KpiTargets kpiTargets)
+        KpiTargets kpiTargets,
+        Optional<Duration> answerCache)
 {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_STATE_FOLDER = "_api";
+    /** New commits are seen within this long (plus the time of one poll) when answers are cached. */
+    public static final Duration DEFAULT_ANSWER_CACHE_POLL = Duration.ofSeconds(1);
 
     public ReportingServerConfig
     {
@@ -53,11 +60,17 @@ public record ReportingServerConfig(
         requireNonNull(trino, "trino is null");
         requireNonNull(reviewStore, "reviewStore is null");
         requireNonNull(kpiTargets, "kpiTargets is null");
+        requireNonNull(answerCache, "answerCache is null");
+        answerCache.ifPresent(poll -> {
+            if (poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("answer cache poll interval must be positive: " + poll);
+            }
+        });
     }
 
     public ReportingServerConfig(String host, int port, Path warehouse, Path stateDirectory, SecurityConfig security)
     {
-        this(host, port, warehouse, stateDirectory, security, Optional.empty(), Optional.empty(), KpiTargets.defaults());
+        this(host, port, warehouse, stateDirectory, security, Optional.empty(), Optional.empty(), KpiTargets.defaults(), Optional.of(DEFAULT_ANSWER_CACHE_POLL));
     }
 
     /** DuckDB, state under the warehouse, default targets; nobody can log in until {@link #withSecurity} says how. */
@@ -74,37 +87,49 @@ public record ReportingServerConfig(
 
     public ReportingServerConfig withHost(String host)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withPort(int port)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withStateDirectory(Path stateDirectory)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withSecurity(SecurityConfig security)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withTrino(TrinoSqlEngine.Config trino)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, Optional.of(trino), reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, Optional.of(trino), reviewStore, kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withReviewStore(ReviewStoreConfig reviewStore)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, Optional.of(reviewStore), kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, Optional.of(reviewStore), kpiTargets, answerCache);
     }
 
     public ReportingServerConfig withKpiTargets(KpiTargets kpiTargets)
     {
-        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets);
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, answerCache);
+    }
+
+    /** Answers cached and checked for new commits every {@code poll}. */
+    public ReportingServerConfig withAnswerCache(Duration poll)
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, Optional.of(poll));
+    }
+
+    /** Every request runs its queries: new commits show at once, at the cost of every query. */
+    public ReportingServerConfig withoutAnswerCache()
+    {
+        return new ReportingServerConfig(host, port, warehouse, stateDirectory, security, trino, reviewStore, kpiTargets, Optional.empty());
     }
 
     /** The review store actually used: the configured one, or H2 under the state directory. */

@@ -43,7 +43,7 @@ public final class AnalyticsQueries
         requireNonNull(filter, "filter is null");
         SqlQuery query = SqlQuery.builder()
                 .sql("SELECT q.facility_id, q.department, q.hour_start, q.registrations, q.median_registration_wait_seconds FROM ")
-                .table(DEPARTMENT_HOURLY)
+                .table(DEPARTMENT_HOURLY, filter)
                 // the event_date bounds prune whole partition folders before any file is opened
                 .sql(" q WHERE 1 = 1")
                 .filter(filter, COLUMNS)

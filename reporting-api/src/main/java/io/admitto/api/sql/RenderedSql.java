@@ -1,7 +1,5 @@
 package io.admitto.api.sql;
 
-import io.admitto.tables.TableSchema;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +24,7 @@ record RenderedSql(String text, List<Object> parameters)
     @FunctionalInterface
     interface TableRenderer
     {
-        void append(TableSchema table, StringBuilder text, List<Object> parameters);
+        void append(SqlQuery.Table table, StringBuilder text, List<Object> parameters);
     }
 
     /** The query's text and parameters, with each table written by the engine's renderer. */
@@ -43,7 +41,8 @@ record RenderedSql(String text, List<Object> parameters)
                 parameters.add(parameter.value());
             }
             else if (fragment instanceof SqlQuery.Table table) {
-                tables.append(CataloguedTables.check(table.table()), text, parameters);
+                CataloguedTables.check(table.table());
+                tables.append(table, text, parameters);
             }
         }
         return new RenderedSql(text.toString(), parameters);

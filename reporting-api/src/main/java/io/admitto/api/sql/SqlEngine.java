@@ -27,6 +27,17 @@ public interface SqlEngine
     /** Runs the query and reads every row. A table without data reads as empty. */
     <T> List<T> query(SqlQuery query, RowReader<T> reader);
 
+    /** Runs the query and folds its rows into one value. */
+    default <A, R> R fold(SqlQuery query, RowFolder<A, R> folder)
+    {
+        A accumulator = folder.start();
+        query(query, row -> {
+            folder.add(accumulator, row);
+            return Boolean.TRUE;
+        });
+        return folder.finish(accumulator);
+    }
+
     @Override
     void close();
 }

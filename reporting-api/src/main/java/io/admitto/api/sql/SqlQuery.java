@@ -4,9 +4,11 @@ import io.admitto.tables.TableSchema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -52,13 +54,42 @@ public final class SqlQuery
         }
     }
 
-    /** A catalogued table; the engine decides how to reach it. */
-    public record Table(TableSchema table)
+    /**
+     * A catalogued table; the engine decides how to reach it.
+     *
+     * @param partitions when present, the query reads rows of these partition days only (its own
+     * {@code WHERE} says so too), and an engine may leave the other partitions' files unlisted
+     */
+    public record Table(TableSchema table, Optional<PartitionDays> partitions)
             implements Fragment
     {
         public Table
         {
             requireNonNull(table, "table is null");
+            requireNonNull(partitions, "partitions is null");
+        }
+
+        public Table(TableSchema table)
+        {
+            this(table, Optional.empty());
+        }
+    }
+
+    /** An inclusive range of a table's partition days. */
+    public record PartitionDays(LocalDate first, LocalDate last)
+    {
+        public PartitionDays
+        {
+            requireNonNull(first, "first is null");
+            requireNonNull(last, "last is null");
+            if (first.isAfter(last)) {
+                throw new IllegalArgumentException("first " + first + " is after last " + last);
+            }
+        }
+
+        public long days()
+        {
+            return ChronoUnit.DAYS.between(first, last) + 1;
         }
     }
 
@@ -93,6 +124,21 @@ public final class SqlQuery
         public Builder table(TableSchema table)
         {
             fragments.add(new Table(table));
+            return this;
+        }
+
+        /**
+         * Appends a reference to the table of which only the partitions of the filter's dates are needed,
+         * when the filter has both dates: the query must apply the filter to the table's partition column
+         * ({@link #filter} with the partition column as the date column), so that reading only those
+         * partitions changes nothing but the work.
+         */
+        public Builder table(TableSchema table, ReportFilter filter)
+        {
+            Optional<PartitionDays> days = filter.from().isPresent() && filter.to().isPresent()
+                    ? Optional.of(new PartitionDays(filter.from().get(), filter.to().get()))
+                    : Optional.empty();
+            fragments.add(new Table(table, days));
             return this;
         }
 

@@ -91,7 +91,7 @@ public final class TrinoSqlEngine
 
     RenderedSql render(SqlQuery query)
     {
-        return RenderedSql.render(query, (table, text, parameters) -> text.append(reference(table)));
+        return RenderedSql.render(query, (table, text, parameters) -> text.append(reference(table.table())));
     }
 
     private String reference(TableSchema table)

@@ -5,9 +5,11 @@ import io.admitto.api.report.ReportQuery;
 import io.admitto.api.security.Role;
 import io.admitto.api.sql.FilterColumns;
 import io.admitto.api.sql.ReportFilter;
+import io.admitto.api.sql.RowFolder;
 import io.admitto.api.sql.Rows;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.SqlQuery;
+import io.admitto.api.sql.cache.WarehouseAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,7 @@ public final class WaitTimesResource
     }
 
     @GET
+    @WarehouseAnswer
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.QA_REVIEWER_NAME, Role.LEADERSHIP_NAME, Role.ANALYST_NAME, Role.ADMIN_NAME})
     public List<WaitTimeCell> waitTimes(
@@ -60,12 +65,26 @@ public final class WaitTimesResource
         ReportFilter filter = query.filterWithoutPayer("wait_time_stats");
         SqlQuery.Builder sql = SqlQuery.builder()
                 .sql("SELECT q.department, q.phase, q.hour_start, q.samples, q.max_seconds, q.sla_breaches, q.tdigest FROM ")
-                .table(WAIT_TIME_STATS).sql(" q WHERE 1 = 1").filter(filter, COLUMNS);
+                .table(WAIT_TIME_STATS, filter).sql(" q WHERE 1 = 1").filter(filter, COLUMNS);
         if (phase != null && !phase.isEmpty()) {
             sql.sql(" AND q.phase = ").value(phase);
         }
-        Map<String, Cell> cells = new TreeMap<>();
-        engine.query(sql.build(), row -> {
+        return engine.fold(sql.build(), BY_DEPARTMENT_PHASE_AND_HOUR);
+    }
+
+    /** Merges the hourly digests per department, phase and hour of day; a constant, so answers can be reused. */
+    private static final RowFolder<Map<String, Cell>, List<WaitTimeCell>> BY_DEPARTMENT_PHASE_AND_HOUR = new RowFolder<>()
+    {
+        @Override
+        public Map<String, Cell> start()
+        {
+            return new TreeMap<>();
+        }
+
+        @Override
+        public void add(Map<String, Cell> cells, ResultSet row)
+                throws SQLException
+        {
             int hour = Rows.instant(row, "hour_start").atZone(ZoneOffset.UTC).getHour();
             String department = row.getString("department");
             String rowPhase = row.getString("phase");
@@ -73,14 +92,14 @@ public final class WaitTimesResource
                     key -> new Cell(department, rowPhase, hour));
             cell.add(row.getLong("samples"), row.getDouble("max_seconds"), row.getLong("sla_breaches"),
                     MergingDigest.fromBytes(ByteBuffer.wrap(Rows.bytes(row, "tdigest"))));
-            return cell;
-        });
-        List<WaitTimeCell> result = new ArrayList<>();
-        for (Cell cell : cells.values()) {
-            result.add(cell.toCell());
         }
-        return result;
-    }
+
+        @Override
+        public List<WaitTimeCell> finish(Map<String, Cell> cells)
+        {
+            return cells.values().stream().map(Cell::toCell).toList();
+        }
+    };
 
     /** Accumulates one department, phase and hour of day; used by one request's thread only. */
     private static final class Cell

@@ -167,12 +167,13 @@ final class QueueTest
         assertThat(noPrecondition.statusCode()).isEqualTo(428);
         assertThat(ApiClient.contentType(noPrecondition)).startsWith("application/problem+json");
 
-        // two reviewers read the same revision; the first decision wins, the second is stale
+        // two reviewers read the same revision; the first decision wins, the second conflicts with it
         HttpResponse<String> first = reviewer("dana").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"confirmed_error\",\"note\":\"member id typo\"}", Map.of("If-Match", "\"" + etag + "\""));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         HttpResponse<String> second = reviewer("erin").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"false_positive\"}", Map.of("If-Match", "\"" + etag + "\""));
-        assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
         assertThat(ApiClient.contentType(second)).startsWith("application/problem+json");
+        assertThat(api.json(second).get("type").asText()).isEqualTo("urn:admitto:problem:review-conflict");
         String current = second.headers().firstValue("ETag").orElseThrow();
         assertThat(current).isEqualTo(first.headers().firstValue("ETag").orElseThrow()).isNotEqualTo("\"" + etag + "\"");
 
@@ -185,6 +186,23 @@ final class QueueTest
         assertThat(history.get(0).get("decision").asText()).isEqualTo("confirmed_error");
         assertThat(history.get(1).get("reviewer").asText()).isEqualTo("erin");
         assertThat(history.get(1).get("revision").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aDecisionOnAnotherAssessmentVersionFailsItsPreconditionAndStoresNothing()
+            throws Exception
+    {
+        String encounter = someFlaggedEncounter(6);
+        JsonNode detail = api.json(reviewer("gus").get("/api/queue/" + encounter));
+        int version = detail.get("item").get("assessmentVersion").asInt();
+        String otherVersion = "\"" + (version + 1) + ".0\"";
+
+        HttpResponse<String> refused = reviewer("gus").sendJson("POST", "/api/queue/" + encounter + "/decisions", "{\"decision\":\"corrected\"}",
+                Map.of("If-Match", otherVersion));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(412);
+        assertThat(api.json(refused).get("type").asText()).isEqualTo("urn:admitto:problem:stale-review");
+        assertThat(refused.headers().firstValue("ETag")).contains("\"" + detail.get("etag").asText() + "\"");
+        assertThat(api.json(reviewer("gus").get("/api/queue/" + encounter)).get("history")).isEmpty();
     }
 
     @Test
@@ -205,7 +223,7 @@ final class QueueTest
             for (Future<Integer> status : pool.invokeAll(racers, 60, TimeUnit.SECONDS)) {
                 statuses.add(status.get());
             }
-            assertThat(statuses).containsOnly(200, 412);
+            assertThat(statuses).containsOnly(200, 409);
             assertThat(statuses.stream().filter(status -> status == 200).count()).isEqualTo(1);
         }
         finally {

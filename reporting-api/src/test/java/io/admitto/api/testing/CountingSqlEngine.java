@@ -22,6 +22,12 @@ public final class CountingSqlEngine
         this.engine = requireNonNull(engine, "engine is null");
     }
 
+    /** The engine itself, to ask without counting. */
+    public SqlEngine engine()
+    {
+        return engine;
+    }
+
     public long statements()
     {
         return statements.get();

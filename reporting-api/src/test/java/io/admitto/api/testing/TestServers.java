@@ -6,8 +6,8 @@ import io.admitto.api.security.LocalUsers;
 import io.admitto.api.security.Role;
 import io.admitto.api.security.SecurityConfig;
 import io.admitto.api.server.ReportingServer;
+import io.admitto.api.server.SqlEngines;
 import io.admitto.api.server.ReportingServerConfig;
-import io.admitto.api.sql.DuckDbSqlEngine;
 import io.admitto.api.sql.SqlEngine;
 import io.admitto.api.sql.TrinoSqlEngine;
 
@@ -68,7 +68,7 @@ public final class TestServers
     /** The engine the run asks for (see the class comment), for tests that wrap it. */
     public static SqlEngine openEngine(ReportingServerConfig config)
     {
-        return config.trino().<SqlEngine>map(TrinoSqlEngine::new).orElseGet(() -> DuckDbSqlEngine.open(config.warehouse()));
+        return SqlEngines.open(config);
     }
 
     public static ReportingServer start(ReportingServerConfig config, SqlEngine engine, Clock clock)

@@ -163,11 +163,11 @@
                     saved.className = 'status ok';
                 }
             } catch (error) {
-                status.textContent = error instanceof ApiError && error.status === 412
-                    ? error.message + ' The detail has been read again.'
-                    : error.message;
+                // 409: another reviewer decided meanwhile; 412: the registration was reassessed
+                const stale = error instanceof ApiError && (error.status === 409 || error.status === 412);
+                status.textContent = stale ? error.message + ' The detail has been read again.' : error.message;
                 status.className = 'status bad';
-                if (error instanceof ApiError && error.status === 412) {
+                if (stale) {
                     await showDetail(view, detail.item.encounterId, error.message);
                 }
             }
