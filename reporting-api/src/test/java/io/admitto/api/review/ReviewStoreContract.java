@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,6 +97,31 @@ abstract class ReviewStoreContract
             pool.shutdownNow();
         }
         assertThat(store.state("E3").history()).hasSize(1);
+    }
+
+    @Test
+    void statesOfALongQueueAreTheStatesReadOneByOne()
+    {
+        // more registrations than one IN list takes and than were ever reviewed: the store reads all reviews once
+        List<String> queue = new ArrayList<>();
+        for (int index = 0; index < 1_200; index++) {
+            queue.add("Q" + index);
+        }
+        store.decide(decision("Q7", 0, "alice", Decision.CONFIRMED_ERROR));
+        store.decide(decision("Q7", 1, "bob", Decision.CORRECTED));
+        store.decide(decision("Q1100", 0, "alice", Decision.FALSE_POSITIVE));
+        store.claim("Q512", "carol", NOW);
+        store.claim("not-in-the-queue", "carol", NOW);
+
+        Map<String, ReviewState> states = store.states(queue);
+
+        assertThat(states).containsOnlyKeys("Q7", "Q512", "Q1100");
+        for (String encounterId : states.keySet()) {
+            ReviewState one = store.state(encounterId);
+            assertThat(states.get(encounterId).history()).as(encounterId).isEqualTo(one.history());
+            assertThat(states.get(encounterId).claim()).as(encounterId).isEqualTo(one.claim());
+        }
+        assertThat(store.states(queue.subList(0, 10))).as("a short list by IN lists").containsOnlyKeys("Q7");
     }
 
     @Test

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  *
  * <p>Either the benchmark writes a small warehouse with the real jobs ({@code [days] [daily encounters]
  * [requests]}), or it reads a given one with the raw registration events it came from:
- * {@code --warehouse DIR --raw FILE --raw-copies N [--requests N] [--varied N]} (the scaled 10M warehouse
+ * {@code --warehouse DIR --raw FILE --raw-copies N [--requests N] [--varied N] [--only PREFIX]} (the scaled 10M warehouse
  * of docs/benchmarks.md: the week's registration events, read N times).
  *
  * <pre>{@code
@@ -60,7 +60,7 @@ import java.util.stream.Stream;
  */
 public final class ApiLoadBenchmark
 {
-    private static final List<String> ENDPOINTS = List.of(
+    private static final List<String> ALL_ENDPOINTS = List.of(
             "/api/kpi/registration-volume",
             "/api/kpis",
             "/api/quality/registrars",
@@ -70,7 +70,7 @@ public final class ApiLoadBenchmark
             "/api/rules",
             "/api/freshness",
             "/api/queue?size=50");
-    private static final List<String> KPI_ENDPOINTS = List.of("/api/kpi/registration-volume", "/api/kpis");
+    private static final List<String> ALL_KPI_ENDPOINTS = List.of("/api/kpi/registration-volume", "/api/kpis");
     private static final List<String> FACILITIES = List.of("", "F01", "F02", "F03", "F04");
     private static final int[] CONCURRENCY = {50, 200};
     private static final String TABLE_HEADER = "| clients | endpoint | requests | errors | p50 ms | p95 ms | p99 ms | req/s |\n|---|---|---|---|---|---|---|---|";
@@ -81,6 +81,10 @@ public final class ApiLoadBenchmark
             throws Exception
     {
         List<String> arguments = List.of(args);
+        // --only PREFIX: just the endpoints starting with it
+        String only = arguments.contains("--only") ? arguments.get(arguments.indexOf("--only") + 1) : "/";
+        List<String> endpoints = ALL_ENDPOINTS.stream().filter(endpoint -> endpoint.startsWith(only)).toList();
+        List<String> kpiEndpoints = ALL_KPI_ENDPOINTS.stream().filter(endpoint -> endpoint.startsWith(only)).toList();
         Path directory = Files.createTempDirectory("admitto-api-bench-");
         Path warehouse;
         Path raw;
@@ -116,7 +120,7 @@ public final class ApiLoadBenchmark
             String token = token(server.uri());
             System.out.println("\nFirst (cold) answer of each endpoint, one client, answer cache on:\n\n"
                     + "| endpoint | last 30 days ms | JSON bytes | all dates ms | JSON bytes |\n|---|---|---|---|---|");
-            for (String endpoint : ENDPOINTS) {
+            for (String endpoint : endpoints) {
                 String recent = withFilter(endpoint, lastThirtyDays);
                 System.out.printf(Locale.ROOT, "| `%s` | %.0f | %,d | %.0f | %,d |%n", endpoint,
                         run(server.uri(), token, List.of(recent), 1, 1).p50(), bytes(server.uri(), token, recent),
@@ -127,7 +131,7 @@ public final class ApiLoadBenchmark
 
             System.out.println("\nThe same request over and over, last 30 days of data (answer cache on):\n\n" + TABLE_HEADER);
             for (int clients : CONCURRENCY) {
-                for (String endpoint : ENDPOINTS) {
+                for (String endpoint : endpoints) {
                     String request = withFilter(endpoint, lastThirtyDays);
                     run(server.uri(), token, List.of(request), clients, requests); // warm-up (JIT)
                     System.out.println(run(server.uri(), token, List.of(request), clients, requests).row(clients, request));
@@ -136,7 +140,7 @@ public final class ApiLoadBenchmark
 
             System.out.println("\nThe same request over and over, all dates (answer cache on):\n\n" + TABLE_HEADER);
             for (int clients : CONCURRENCY) {
-                for (String endpoint : ENDPOINTS) {
+                for (String endpoint : endpoints) {
                     if (endpoint.equals("/api/kpi/registration-volume") || endpoint.startsWith("/api/queue")) {
                         // too big to keep (every hour of four years; every flagged registration of four years):
                         // each request computes them again, see the cold table
@@ -150,7 +154,7 @@ public final class ApiLoadBenchmark
             System.out.println("\nA different 7-day window and facility on every request (answer cache on, mostly misses):\n\n" + TABLE_HEADER);
             Random random = new Random(42);
             for (int clients : CONCURRENCY) {
-                for (String endpoint : KPI_ENDPOINTS) {
+                for (String endpoint : kpiEndpoints) {
                     List<String> distinct = new ArrayList<>();
                     for (int i = 0; i < varied; i++) {
                         LocalDate from = days.get(random.nextInt(days.size()));
@@ -166,14 +170,16 @@ public final class ApiLoadBenchmark
             String token = token(server.uri());
             System.out.println("\nThe same request over and over, last 30 days of data, answer cache off (every request runs its queries):\n\n" + TABLE_HEADER);
             for (int clients : CONCURRENCY) {
-                for (String endpoint : KPI_ENDPOINTS) {
+                for (String endpoint : kpiEndpoints) {
                     String request = withFilter(endpoint, lastThirtyDays);
                     run(server.uri(), token, List.of(request), clients, clients); // warm-up
                     System.out.println(run(server.uri(), token, List.of(request), clients, varied).row(clients, request + " (no cache)"));
                 }
             }
         }
-        handComputed(raw, rawCopies, apiTotal);
+        if (only.equals("/")) {
+            handComputed(raw, rawCopies, apiTotal);
+        }
     }
 
     private static long bytes(URI base, String token, String endpoint)
