@@ -129,20 +129,6 @@ public final class CachingSqlEngine
         return version;
     }
 
-    /** Drops every kept answer (for tests and benchmarks that measure the engine behind the cache). */
-    public void invalidateAll()
-    {
-        answers.synchronous().invalidateAll();
-        hasData.invalidateAll();
-    }
-
-    /** Answers kept now. */
-    public long size()
-    {
-        answers.synchronous().cleanUp();
-        return answers.synchronous().estimatedSize();
-    }
-
     @Override
     public void close()
     {
