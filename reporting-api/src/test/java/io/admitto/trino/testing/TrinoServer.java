@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -178,6 +179,7 @@ public final class TrinoServer
         TrinoServer server = new TrinoServer(builder.start(), port, log);
         try {
             server.awaitReady();
+            server.awaitSchedulableNode();
             return server;
         }
         catch (RuntimeException | Error e) {
@@ -265,6 +267,34 @@ public final class TrinoServer
             pause();
         }
         throw new IllegalStateException("Trino did not start within " + STARTUP_TIMEOUT + ":\n" + tail());
+    }
+
+    /**
+     * "Started" is not "can run a query": the scheduler's view of the active nodes is refreshed a few seconds
+     * after start, and until then any query with splits fails with "No nodes available to run query" (a CI
+     * run saw the first three tests of a class fail so, the rest pass). So wait for a query whose splits the
+     * scheduler places — the built-in {@code sequence} table function, which reads no catalog.
+     */
+    private void awaitSchedulableNode()
+    {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection connection = connect("admin");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM TABLE(sequence(start => 1, stop => 3))")) {
+                rows.next();
+                return;
+            }
+            catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("No nodes available")) {
+                    throw new IllegalStateException("Trino cannot run a probe query:\n" + tail(), e);
+                }
+                last = e;
+            }
+            pause();
+        }
+        throw new IllegalStateException("Trino had no node to run queries on within " + STARTUP_TIMEOUT + ":\n" + tail(), last);
     }
 
     private static void pause()
